@@ -74,3 +74,16 @@ def corpus_dir() -> Path | None:
         if candidate.is_dir():
             return candidate
     return None
+
+
+def resources_dir() -> Path:
+    """Icons, themes and gazetteers shipped with the app (falls back to a checkout's folder)."""
+    try:
+        from importlib.resources import files
+
+        packaged = Path(str(files("reader.resources")))
+        if packaged.is_dir():
+            return packaged
+    except (ModuleNotFoundError, TypeError):
+        pass
+    return Path(__file__).resolve().parents[2] / "resources"
