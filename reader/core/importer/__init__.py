@@ -1,0 +1,13 @@
+"""Import pipeline: discover PDFs, hash them, parse them in worker processes, store them.
+
+Public API: ``import_paths``, ``ImportOutcome``, ``discover_pdfs`` (see ``.notes/API.md``).
+"""
+
+from __future__ import annotations
+
+from reader.core.importer.discover import discover_pdfs
+from reader.core.importer.hashing import sha256_file
+from reader.core.importer.outcome import OUTCOMES, ImportOutcome
+from reader.core.importer.pipeline import NO_TEXT_LAYER, import_paths
+
+__all__ = ["import_paths", "ImportOutcome", "OUTCOMES", "NO_TEXT_LAYER", "discover_pdfs", "sha256_file"]

@@ -1,0 +1,313 @@
+"""A small pool of parse worker processes with a deadline per file.
+
+Why not ``concurrent.futures.ProcessPoolExecutor``: a PDF that hangs MuPDF must be killed on its
+own without taking the other workers (and their files) down, a worker that segfaults must be
+replaced and its one file failed, and workers must be recycled after a number of files so leaks
+cannot grow. This pool does exactly that and nothing more.
+
+Processes come from the "forkserver" context where available (a clean, single-threaded server
+that has PyMuPDF and the parser preloaded, so starting a worker costs milliseconds and never
+forks a process that may run Qt threads), else "spawn". The pool is driven by one thread of the
+parent: ``submit`` a task to an idle worker, then ``wait`` for results; deadlines and crashes
+come back as failed results.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import time
+from dataclasses import dataclass, field
+from multiprocessing.connection import wait as mp_wait
+from typing import Any
+
+from reader.core.importer import worker_main
+
+__all__ = ["ParseResult", "WorkerPool", "DEFAULT_MEMORY_LIMIT", "DEFAULT_MAX_TASKS"]
+
+DEFAULT_MEMORY_LIMIT = 1536 * (1 << 20)
+"""Address-space cap per worker (RLIMIT_AS): 1.5 GB."""
+
+DEFAULT_MAX_TASKS = 200
+"""Files a worker parses before it is replaced by a fresh one."""
+
+START_GRACE = 60.0
+"""Seconds a new worker may take to start (import PyMuPDF) before its deadline starts running."""
+
+_PRELOAD = ["reader.core.importer.worker_main", "reader.core.parse"]
+
+
+@dataclass
+class ParseResult:
+    """Outcome of one task: ``issue`` (a ``ParsedIssue.to_dict()``) or a one-line ``reason``."""
+
+    key: Any
+    issue: dict | None = None
+    reason: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.issue is not None
+
+
+@dataclass
+class _Worker:
+    process: Any
+    conn: Any
+    ready: bool = False
+    key: Any = None
+    path: str | None = None
+    deadline: float | None = None
+    sent_at: float = 0.0
+    tasks_done: int = 0
+    started_at: float = field(default_factory=time.monotonic)
+
+
+def _context() -> Any:
+    methods = multiprocessing.get_all_start_methods()
+    if "forkserver" in methods:
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(_PRELOAD)
+        return ctx
+    return multiprocessing.get_context("spawn")
+
+
+def _death_reason(exitcode: int | None) -> str:
+    """One line saying how a worker died while parsing a file."""
+    if exitcode is not None and exitcode < 0:
+        signum = -exitcode
+        if signum == signal.SIGKILL:
+            return f"the parser process was killed (signal {signum}; out of memory?)"
+        return f"the PDF crashed the parser (signal {signum})"
+    return f"the parser process exited unexpectedly (exit code {exitcode})"
+
+
+def _fmt_seconds(seconds: float) -> str:
+    return f"{seconds:g} s"
+
+
+class WorkerPool:
+    """Up to ``jobs`` worker processes, started on demand, each parsing one file at a time.
+
+    Not thread-safe: one thread submits and waits. ``close()`` (or the context manager) stops
+    the workers; ``close(kill=True)`` kills them at once (used for cancel and errors).
+    """
+
+    def __init__(
+        self,
+        jobs: int = 2,
+        *,
+        timeout: float = 60.0,
+        memory_limit: int | None = DEFAULT_MEMORY_LIMIT,
+        max_tasks: int = DEFAULT_MAX_TASKS,
+    ) -> None:
+        self.jobs = max(1, int(jobs))
+        self.timeout = float(timeout)
+        self.memory_limit = memory_limit
+        self.max_tasks = max(1, int(max_tasks))
+        self.peak_worker_rss_kb = 0
+        self.workers_started = 0
+        self._ctx = _context()
+        self._workers: list[_Worker] = []
+        self._retiring: list[Any] = []
+        self._fault_spec = os.environ.get(worker_main.FAULT_ENV, "")
+
+    # -- state --------------------------------------------------------------------------------
+    @property
+    def busy(self) -> int:
+        """Tasks in flight."""
+        return sum(1 for w in self._workers if w.key is not None)
+
+    def has_idle(self) -> bool:
+        """True when ``submit`` would not have to wait."""
+        return self.busy < self.jobs
+
+    # -- lifecycle ----------------------------------------------------------------------------
+    def _start_worker(self) -> _Worker:
+        parent_conn, child_conn = self._ctx.Pipe(duplex=True)
+        proc = self._ctx.Process(
+            target=worker_main.serve,
+            args=(child_conn, self.memory_limit, self._fault_spec),
+            name="digest-reader-parse",
+            daemon=True,
+        )
+        proc.start()
+        child_conn.close()
+        self.workers_started += 1
+        worker = _Worker(process=proc, conn=parent_conn)
+        self._workers.append(worker)
+        return worker
+
+    def _discard(self, worker: _Worker, *, kill: bool) -> None:
+        """Forget ``worker``; kill it now, or let it finish and reap it later."""
+        if worker in self._workers:
+            self._workers.remove(worker)
+        if kill:
+            try:
+                worker.process.kill()
+            except (OSError, ValueError, AttributeError):
+                pass
+        else:
+            try:
+                worker.conn.send(None)
+            except (OSError, ValueError):
+                pass
+        try:
+            worker.conn.close()
+        except OSError:
+            pass
+        if kill:
+            worker.process.join(5)
+            self._release(worker.process)
+        else:
+            self._retiring.append(worker.process)
+        self._reap()
+
+    @staticmethod
+    def _release(process: Any) -> None:
+        try:
+            process.close()
+        except (ValueError, AttributeError):
+            pass
+
+    def _reap(self) -> None:
+        still = []
+        for proc in self._retiring:
+            if proc.is_alive():
+                still.append(proc)
+            else:
+                proc.join(0)
+                self._release(proc)
+        self._retiring = still
+
+    def close(self, *, kill: bool = False) -> None:
+        """Stop every worker (politely, or at once with ``kill``) and wait for them to go."""
+        for worker in list(self._workers):
+            self._discard(worker, kill=kill or worker.key is not None)
+        deadline = time.monotonic() + 5
+        for proc in self._retiring:
+            proc.join(max(0.0, deadline - time.monotonic()))
+            if proc.is_alive():
+                proc.kill()
+                proc.join(5)
+            self._release(proc)
+        self._retiring = []
+
+    def __enter__(self) -> WorkerPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close(kill=exc[0] is not None)
+
+    # -- work ---------------------------------------------------------------------------------
+    def submit(self, key: Any, path: str, password: str | None = None) -> None:
+        """Give ``path`` to an idle worker (starting one if needed). Call only when ``has_idle()``."""
+        worker = next((w for w in self._workers if w.key is None), None)
+        if worker is None:
+            if len(self._workers) >= self.jobs:
+                raise RuntimeError("no idle worker: call wait() first")
+            worker = self._start_worker()
+        worker.key, worker.path = key, path
+        worker.sent_at = time.monotonic()
+        worker.deadline = worker.sent_at + self.timeout if worker.ready else None
+        try:
+            worker.conn.send((key, path, password))
+        except (OSError, ValueError):
+            pass  # the worker died; wait() notices through its sentinel
+
+    def wait(self, timeout: float | None = None) -> list[ParseResult]:
+        """Block until at least one task finishes (or ``timeout`` passes); return finished tasks.
+
+        Deadlines are enforced here: a worker past its deadline is killed and its file failed.
+        """
+        results: list[ParseResult] = []
+        if not self._workers:
+            return results
+        now = time.monotonic()
+        limit = now + timeout if timeout is not None else None
+        while True:
+            now = time.monotonic()
+            nearest = self._nearest_deadline()
+            candidates = [x for x in (limit, nearest) if x is not None]
+            until = min(candidates) if candidates else None
+            wait_for = None if until is None else max(0.0, until - now)
+            handles: list[Any] = []
+            for w in self._workers:
+                handles.append(w.conn)
+                handles.append(w.process.sentinel)
+            ready = set(mp_wait(handles, wait_for))
+            for worker in list(self._workers):
+                self._collect(worker, ready, results)
+            self._enforce_deadlines(results)
+            self._reap()
+            if results or not self._workers:
+                return results
+            if limit is not None and time.monotonic() >= limit:
+                return results
+
+    def _nearest_deadline(self) -> float | None:
+        times = []
+        for w in self._workers:
+            if w.key is None:
+                continue
+            times.append(w.deadline if w.deadline is not None else w.sent_at + START_GRACE + self.timeout)
+        return min(times) if times else None
+
+    def _collect(self, worker: _Worker, ready: set, results: list[ParseResult]) -> None:
+        """Read whatever ``worker`` sent; notice if it died."""
+        dead = worker.process.sentinel in ready
+        if worker.conn in ready or dead:
+            while True:
+                try:
+                    if not worker.conn.poll():
+                        break
+                    msg = worker.conn.recv()
+                except (EOFError, OSError):
+                    dead = True
+                    break
+                self._handle(worker, msg, results)
+                if worker not in self._workers:
+                    return  # recycled after its last task
+        if dead:
+            worker.process.join(1)
+            if worker.key is not None:
+                results.append(ParseResult(worker.key, reason=_death_reason(worker.process.exitcode)))
+                worker.key = None
+            self._discard(worker, kill=True)
+
+    def _handle(self, worker: _Worker, msg: tuple, results: list[ParseResult]) -> None:
+        kind = msg[0]
+        if kind == "ready":
+            worker.ready = True
+            if worker.key is not None and worker.deadline is None:
+                worker.deadline = time.monotonic() + self.timeout
+            return
+        _, key, payload, rss = msg
+        self.peak_worker_rss_kb = max(self.peak_worker_rss_kb, int(rss or 0))
+        if key != worker.key:
+            return  # stale (cannot normally happen)
+        if kind == "done":
+            results.append(ParseResult(key, issue=payload))
+        else:
+            results.append(ParseResult(key, reason=str(payload)))
+        worker.key = worker.path = None
+        worker.deadline = None
+        worker.tasks_done += 1
+        if worker.tasks_done >= self.max_tasks:
+            self._discard(worker, kill=False)
+
+    def _enforce_deadlines(self, results: list[ParseResult]) -> None:
+        now = time.monotonic()
+        for worker in list(self._workers):
+            if worker.key is None:
+                continue
+            if worker.deadline is not None and now >= worker.deadline:
+                reason = f"timed out after {_fmt_seconds(self.timeout)} while parsing"
+            elif worker.deadline is None and now >= worker.sent_at + START_GRACE + self.timeout:
+                reason = "the parser process did not start in time"
+            else:
+                continue
+            results.append(ParseResult(worker.key, reason=reason))
+            worker.key = None
+            self._discard(worker, kill=True)
