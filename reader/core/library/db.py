@@ -1,0 +1,58 @@
+"""Opening the SQLite connection with the pragmas every library connection needs.
+
+WAL lets readers carry on while the single writer commits; foreign keys keep items tied to
+issues; the busy timeout makes a second process wait briefly for the lock instead of failing.
+``enable_wal()`` refuses to run inside a transaction, so pragmas are set right after connecting.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import sqlite_utils
+
+from reader.core.errors import LibraryError
+
+BUSY_TIMEOUT_MS = 5000
+
+
+def connect(db_path: Path) -> sqlite_utils.Database:
+    """Open (or create) ``db_path`` with WAL, foreign keys and a 5 s busy timeout.
+
+    The connection may be used from another thread than the one that opened it (the window
+    imports from a worker thread); :class:`~reader.core.library.service.Library` serialises
+    access with a lock. Raises :class:`LibraryError` if the file is not a usable database.
+    """
+    try:
+        conn = sqlite3.connect(
+            str(db_path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
+        )
+    except sqlite3.Error as exc:
+        raise LibraryError(f"cannot open library database {db_path}: {exc}") from None
+    try:
+        db = sqlite_utils.Database(conn, execute_plugins=False)
+        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        db.execute("PRAGMA foreign_keys = ON")
+        db.enable_wal()
+        db.execute("PRAGMA synchronous = NORMAL")
+        # Touch the schema so a file that is not a database fails here, not later.
+        db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise LibraryError(f"cannot use library database {db_path}: {describe(exc)}") from None
+    return db
+
+
+def describe(exc: sqlite3.Error) -> str:
+    """A short human phrase for a sqlite3 error (first line only)."""
+    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    if "not a database" in text:
+        return "the file is not a Digest Reader library (not a SQLite database or corrupt)"
+    if "readonly" in text or "read-only" in text:
+        return "the library is read-only"
+    if "locked" in text or "busy" in text:
+        return "the library is in use by another program (database is locked)"
+    if "disk" in text and "full" in text:
+        return "the disk is full"
+    return text

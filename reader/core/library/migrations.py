@@ -1,0 +1,199 @@
+"""The library schema, built by sqlite-utils ``Migrations``: ordered, named, applied once.
+
+A shipped migration is never edited; a change to the schema is a NEW function appended at the
+end. Each migration runs in its own transaction together with its record in
+``_sqlite_migrations``. A database that records a migration this code does not know was made
+by a newer Digest Reader and is refused (see :func:`check_not_newer`).
+
+Layout:
+- ``series``: one row per digest title (case-insensitive unique name).
+- ``files``: each imported PDF once, by SHA-256; the bytes live at ``files/<sha256>.pdf``
+  relative to the library folder (no absolute paths anywhere, so the folder can move).
+- ``issues``: one row per imported issue, pointing at its series and its file.
+- ``items``: headline + body pairs of an issue, with pages/rects as JSON.
+- ``items_fts``: FTS5 external-content index over items(headline, body), kept by triggers.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+from reader.core.errors import LibraryError
+
+MIGRATION_SET = "digest_reader"
+
+migrations = Migrations(MIGRATION_SET)
+
+
+@migrations(name="0001_core")
+def m0001_core(db: Database) -> None:
+    """Series, files, issues, items and the FTS5 index on items (issue 2)."""
+    db.execute(
+        """
+        CREATE TABLE series (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            created_at TEXT NOT NULL
+        )"""
+    )
+    db.execute(
+        """
+        CREATE TABLE files (
+            sha256 TEXT PRIMARY KEY,
+            size INTEGER NOT NULL,
+            original_name TEXT NOT NULL,
+            imported_at TEXT NOT NULL
+        )"""
+    )
+    db.execute(
+        """
+        CREATE TABLE issues (
+            id INTEGER PRIMARY KEY,
+            series_id INTEGER NOT NULL REFERENCES series(id),
+            label TEXT NOT NULL DEFAULT '',
+            volume INTEGER,
+            number INTEGER,
+            date TEXT,
+            title TEXT NOT NULL DEFAULT '',
+            pages INTEGER NOT NULL DEFAULT 0,
+            has_text_layer INTEGER NOT NULL DEFAULT 1,
+            parser_version INTEGER NOT NULL DEFAULT 0,
+            sha256 TEXT NOT NULL UNIQUE REFERENCES files(sha256),
+            imported_at TEXT NOT NULL,
+            warnings TEXT NOT NULL DEFAULT '[]'
+        )"""
+    )
+    db.execute(
+        """
+        CREATE TABLE items (
+            id INTEGER PRIMARY KEY,
+            issue_id INTEGER NOT NULL REFERENCES issues(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            headline TEXT NOT NULL DEFAULT '',
+            body TEXT NOT NULL DEFAULT '',
+            pages TEXT NOT NULL DEFAULT '[]',
+            rects TEXT NOT NULL DEFAULT '[]'
+        )"""
+    )
+    db.execute("CREATE UNIQUE INDEX idx_items_issue_position ON items(issue_id, position)")
+    db.execute("CREATE INDEX idx_issues_series ON issues(series_id)")
+    db.execute("CREATE INDEX idx_issues_volume_number ON issues(volume, number)")
+    db.execute("CREATE INDEX idx_issues_number ON issues(number)")
+    db.execute(
+        """
+        CREATE VIRTUAL TABLE items_fts USING fts5(
+            headline, body,
+            content='items', content_rowid='id',
+            tokenize='unicode61 remove_diacritics 2'
+        )"""
+    )
+    db.execute(
+        """
+        CREATE TRIGGER items_fts_ai AFTER INSERT ON items BEGIN
+            INSERT INTO items_fts(rowid, headline, body)
+            VALUES (new.id, new.headline, new.body);
+        END"""
+    )
+    db.execute(
+        """
+        CREATE TRIGGER items_fts_ad AFTER DELETE ON items BEGIN
+            INSERT INTO items_fts(items_fts, rowid, headline, body)
+            VALUES ('delete', old.id, old.headline, old.body);
+        END"""
+    )
+    db.execute(
+        """
+        CREATE TRIGGER items_fts_au AFTER UPDATE OF headline, body ON items BEGIN
+            INSERT INTO items_fts(items_fts, rowid, headline, body)
+            VALUES ('delete', old.id, old.headline, old.body);
+            INSERT INTO items_fts(rowid, headline, body)
+            VALUES (new.id, new.headline, new.body);
+        END"""
+    )
+
+
+@migrations(name="0002_reading_state")
+def m0002_reading_state(db: Database) -> None:
+    """Read/starred per item, per-issue counts kept by triggers, indexes for the views (issue 3).
+
+    ``issues.item_count`` and ``issues.unread_count`` are maintained by triggers so the sidebar
+    can show unread counts for 10,000 issues without counting 100,000 items each time.
+    ``issues.sort_missing_date`` lets one index serve "newest first, undated last".
+    """
+    db.execute("ALTER TABLE items ADD COLUMN read INTEGER NOT NULL DEFAULT 0")
+    db.execute("ALTER TABLE items ADD COLUMN starred INTEGER NOT NULL DEFAULT 0")
+    db.execute("ALTER TABLE items ADD COLUMN read_at TEXT")
+    db.execute("ALTER TABLE items ADD COLUMN starred_at TEXT")
+    db.execute("ALTER TABLE issues ADD COLUMN item_count INTEGER NOT NULL DEFAULT 0")
+    db.execute("ALTER TABLE issues ADD COLUMN unread_count INTEGER NOT NULL DEFAULT 0")
+    db.execute(
+        """
+        UPDATE issues SET
+            item_count = (SELECT count(*) FROM items WHERE items.issue_id = issues.id),
+            unread_count = (SELECT count(*) FROM items
+                            WHERE items.issue_id = issues.id AND items.read = 0)"""
+    )
+    db.execute(
+        """
+        CREATE TRIGGER items_counts_ai AFTER INSERT ON items BEGIN
+            UPDATE issues SET item_count = item_count + 1,
+                              unread_count = unread_count + (new.read = 0)
+            WHERE id = new.issue_id;
+        END"""
+    )
+    db.execute(
+        """
+        CREATE TRIGGER items_counts_ad AFTER DELETE ON items BEGIN
+            UPDATE issues SET item_count = item_count - 1,
+                              unread_count = unread_count - (old.read = 0)
+            WHERE id = old.issue_id;
+        END"""
+    )
+    db.execute(
+        """
+        CREATE TRIGGER items_counts_au AFTER UPDATE OF read ON items
+        WHEN (old.read = 0) != (new.read = 0) BEGIN
+            UPDATE issues SET unread_count = unread_count + (new.read = 0) - (old.read = 0)
+            WHERE id = new.issue_id;
+        END"""
+    )
+    # "Newest first": date desc with undated last, then volume, number, id (all desc).
+    db.execute(
+        """
+        CREATE INDEX idx_issues_newest ON issues(
+            (date IS NULL), date DESC, volume DESC, number DESC, id DESC)"""
+    )
+    db.execute(
+        """
+        CREATE INDEX idx_issues_series_newest ON issues(
+            series_id, (date IS NULL), date DESC, volume DESC, number DESC, id DESC)"""
+    )
+    db.execute("CREATE INDEX idx_items_unread ON items(issue_id, position) WHERE read = 0")
+    db.execute("CREATE INDEX idx_items_starred ON items(issue_id, position) WHERE starred = 1")
+
+
+def known_names() -> list[str]:
+    """Names of every migration this version of the code knows, in order."""
+    return [m.name for m in migrations._migrations]
+
+
+def check_not_newer(db: Database) -> None:
+    """Refuse a database that records migrations this code does not know (a newer app made it)."""
+    known = set(known_names())
+    unknown = [m.name for m in migrations.applied(db) if m.name not in known]
+    if unknown:
+        raise LibraryError(
+            "library was made by a newer Digest Reader (unknown schema change "
+            f"{unknown[-1]!r}); update Digest Reader to open it"
+        )
+
+
+def apply(db: Database, *, stop_before: str | None = None) -> list[str]:
+    """Check the schema is not newer, then apply pending migrations; return the names applied."""
+    check_not_newer(db)
+    pending = [m.name for m in migrations.pending(db)]
+    if stop_before is not None and stop_before in pending:
+        pending = pending[: pending.index(stop_before)]
+    migrations.apply(db, stop_before=stop_before)
+    return pending
