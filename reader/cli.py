@@ -1,0 +1,347 @@
+"""The ``digest-reader`` command: import, list, show, search and stats; no subcommand starts the GUI.
+
+Start-up is kept fast: only the standard library and ``reader.core.paths`` load at import time;
+the library (sqlite-utils), the importer (worker processes, PyMuPDF in the workers) and the GUI
+(PySide6) are imported by the subcommand that needs them.
+
+Errors: a ``UserError`` prints ``digest-reader: error: <message>`` on stderr and exits 1; usage
+errors exit 2 (argparse); Ctrl-C exits 130; ``import`` exits 1 when any file failed. The
+``--json`` outputs are a stable contract (see README).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import sys
+import textwrap
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from reader import __version__
+from reader.core import paths
+from reader.core.errors import UserError
+
+PROG = "digest-reader"
+EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+BOLD, NORMAL = "\x1b[1m", "\x1b[22m"
+
+
+def default_jobs() -> int:
+    """One worker per available core (at least 1, at most 8)."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cores = os.cpu_count() or 2
+    return max(1, min(cores, 8))
+
+
+# -- argument parsing --------------------------------------------------------------------------
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1: {text}")
+    return value
+
+
+def _positive_float(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not value > 0 or value != value or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"must be a positive number of seconds: {text}")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser (exposed for documentation tests)."""
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Offline reader for digest PDFs. Without a command, opens the reader window.",
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    parser.add_argument(
+        "--library",
+        metavar="PATH",
+        help=f"library folder (default: ${paths.LIBRARY_ENV}, else the platform's user data folder)",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("import", help="import PDF files and folders (recursively)")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="PDF files or folders")
+    p.add_argument("--jobs", "-j", type=_positive_int, default=default_jobs(),
+                   help="worker processes (default: number of cores, %(default)s here)")
+    p.add_argument("--json", action="store_true", help="print one JSON object per file")
+    p.add_argument("--password", help="password for encrypted PDFs")
+    p.add_argument("--timeout", type=_positive_float, default=60.0, metavar="SECONDS",
+                   help="give up on a file after this many seconds (default: %(default)g)")
+
+    p = sub.add_parser("list", help="list series, then issues newest first")
+    p.add_argument("--json", action="store_true", help="print issues as a JSON array")
+
+    p = sub.add_parser("show", help="show one issue and its items")
+    p.add_argument("issue", metavar="ISSUE", help='issue id or label, e.g. 12, "Vol 2.10", 3.4')
+    p.add_argument("--json", action="store_true", help="print the issue as JSON")
+
+    p = sub.add_parser("search", help="full-text search over items")
+    p.add_argument("query", metavar="QUERY", help="words to find (quotes, OR, NOT, prefix* work)")
+    p.add_argument("--limit", type=_positive_int, default=20, help="at most this many hits (default: 20)")
+    p.add_argument("--json", action="store_true", help="print hits as a JSON array")
+
+    sub.add_parser("stats", help="counts and sizes of the library")
+    return parser
+
+
+# -- helpers -----------------------------------------------------------------------------------
+def _open_library(library_dir: Path) -> Any:
+    from reader.core.library import Library
+
+    return Library.open(library_dir, create=True)
+
+
+def _print_json(data: Any, out: TextIO) -> None:
+    json.dump(data, out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+def _width() -> int:
+    return max(40, min(shutil.get_terminal_size((88, 24)).columns, 100))
+
+
+def _wrap(text: str, indent: str) -> str:
+    return textwrap.fill(text, width=_width(), initial_indent=indent, subsequent_indent=indent) or indent
+
+
+def _pages(pages: Sequence[int]) -> str:
+    if not pages:
+        return ""
+    if len(pages) == 1:
+        return f"p. {pages[0]}"
+    if list(pages) == list(range(pages[0], pages[-1] + 1)):
+        return f"pp. {pages[0]}-{pages[-1]}"
+    return "pp. " + ", ".join(str(p) for p in pages)
+
+
+def _plural(n: int, word: str, plural: str | None = None) -> str:
+    return f"{n} {word if n == 1 else (plural or word + 's')}"
+
+
+class _ProgressBar:
+    """``[#####-----] 12/40 files`` on stderr, redrawn at most ten times a second."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.last = 0.0
+        self.shown = False
+
+    def __call__(self, done: int, total: int, _outcome: Any) -> None:
+        now = time.monotonic()
+        if done < total and now - self.last < 0.1:
+            return
+        self.last = now
+        width = 30
+        filled = int(width * done / total) if total else width
+        self.stream.write(f"\r[{'#' * filled}{'-' * (width - filled)}] {done}/{total} files")
+        self.stream.flush()
+        self.shown = True
+
+    def clear(self) -> None:
+        if self.shown:
+            self.stream.write("\r" + " " * 60 + "\r")
+            self.stream.flush()
+
+
+# -- subcommands -------------------------------------------------------------------------------
+def cmd_import(args: argparse.Namespace, library_dir: Path) -> int:
+    from reader.core.importer import discover_pdfs, import_paths
+
+    if not discover_pdfs(args.paths):
+        raise UserError("no PDF files found in: " + ", ".join(args.paths))
+    bar = _ProgressBar(sys.stderr) if sys.stderr.isatty() else None
+    with _open_library(library_dir) as lib:
+        try:
+            outcomes = import_paths(
+                lib, args.paths, jobs=args.jobs, password=args.password,
+                timeout=args.timeout, progress=bar,
+            )
+        finally:
+            if bar is not None:
+                bar.clear()
+    out = sys.stdout
+    if args.json:
+        _print_json([o.to_json() for o in outcomes], out)
+    else:
+        counts = {k: sum(1 for o in outcomes if o.outcome == k) for k in ("imported", "duplicate", "failed", "cancelled")}
+        parts = [f"{counts['imported']} imported", _plural(counts["duplicate"], "duplicate"),
+                 f"{counts['failed']} failed"]
+        if counts["cancelled"]:
+            parts.append(f"{counts['cancelled']} cancelled")
+        out.write(", ".join(parts) + "\n")
+        for o in outcomes:
+            if o.outcome == "failed":
+                out.write(f"failed: {o.path}: {o.reason}\n")
+        for o in outcomes:
+            for warning in o.warnings:
+                out.write(f"warning: {o.path}: {warning}\n")
+    return EXIT_ERROR if any(o.outcome in ("failed", "cancelled") for o in outcomes) else EXIT_OK
+
+
+def _issue_json(issue: Any) -> dict[str, Any]:
+    return {"id": issue.id, "series": issue.series, "label": issue.label, "volume": issue.volume,
+            "number": issue.number, "date": issue.date, "item_count": issue.item_count}
+
+
+def cmd_list(args: argparse.Namespace, library_dir: Path) -> int:
+    out = sys.stdout
+    with _open_library(library_dir) as lib:
+        issues = lib.list_issues()
+        if args.json:
+            _print_json([_issue_json(i) for i in issues], out)
+            return EXIT_OK
+        series = lib.list_series()
+    if not issues:
+        out.write(f"The library is empty ({library_dir}). Add PDFs with: {PROG} import PATH...\n")
+        return EXIT_OK
+    out.write("Series\n")
+    for s in series:
+        out.write(f"  {s.name}  ({_plural(s.issue_count, 'issue')}, {s.unread_count} unread)\n")
+    out.write("\nIssues (newest first)\n")
+    for i in issues:
+        cols = [f"#{i.id}", i.series, i.label or i.title or i.original_name, i.date or "(no date)",
+                _plural(i.item_count, "item")]
+        out.write("  " + "  ".join(c for c in cols if c) + "\n")
+    return EXIT_OK
+
+
+def cmd_show(args: argparse.Namespace, library_dir: Path) -> int:
+    out = sys.stdout
+    with _open_library(library_dir) as lib:
+        issue = lib.find_issue(args.issue)
+        items = lib.items(issue.id)
+    if args.json:
+        _print_json({
+            "id": issue.id, "series": issue.series, "volume": issue.volume, "number": issue.number,
+            "label": issue.label, "date": issue.date, "title": issue.title, "pages": issue.pages,
+            "items": [{"id": it.id, "position": it.position, "headline": it.headline,
+                       "body": it.body, "pages": list(it.pages)} for it in items],
+        }, out)
+        return EXIT_OK
+    head = " — ".join(x for x in (issue.series, issue.label, issue.date) if x)
+    out.write(f"#{issue.id} {head}\n")
+    if issue.title:
+        out.write(f"{issue.title}\n")
+    facts = [_plural(issue.pages, "page"), _plural(len(items), "item")]
+    if not issue.has_text_layer:
+        facts.append("no text layer")
+    out.write(", ".join(facts) + "\n")
+    for it in items:
+        out.write("\n")
+        if it.headline:
+            out.write(_wrap(f"{it.position}. {it.headline}", "") + "\n")
+            if it.body:
+                out.write(_wrap(it.body, "   ") + "\n")
+        else:
+            out.write(_wrap(f"{it.position}. {it.body}", "") + "\n")
+        out.write(f"   ({_pages(it.pages)}, item {it.id})\n")
+    return EXIT_OK
+
+
+def cmd_search(args: argparse.Namespace, library_dir: Path) -> int:
+    out = sys.stdout
+    marks = (BOLD, NORMAL) if (out.isatty() and not args.json) else ("[", "]")
+    with _open_library(library_dir) as lib:
+        hits = lib.search(args.query, limit=args.limit, marks=marks)
+    if args.json:
+        _print_json([{"item_id": h.item_id, "issue_id": h.issue_id, "series": h.series, "label": h.label,
+                      "headline": h.headline, "snippet": h.snippet, "rank": h.rank} for h in hits], out)
+        return EXIT_OK
+    if not hits:
+        out.write(f"no items match {args.query!r}\n")
+        return EXIT_OK
+    for h in hits:
+        where = " ".join(x for x in (h.series, h.label) if x)
+        out.write(f"{where} (issue #{h.issue_id}, item {h.item_id})\n")
+        if h.headline:
+            out.write(_wrap(h.headline, "  ") + "\n")
+        out.write(_wrap(h.snippet, "    ") + "\n\n")
+    return EXIT_OK
+
+
+def _human_bytes(n: Any) -> str:
+    try:
+        size = float(n)
+    except (TypeError, ValueError):
+        return str(n)
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if size < 1024 or unit == "GB":
+            return f"{int(size)} {unit}" if unit == "bytes" else f"{size:.1f} {unit}"
+        size /= 1024
+    return str(n)
+
+
+def cmd_stats(args: argparse.Namespace, library_dir: Path) -> int:
+    with _open_library(library_dir) as lib:
+        stats = dict(lib.stats())
+    for key, value in stats.items():
+        shown = _human_bytes(value) if key == "bytes" else value
+        sys.stdout.write(f"{key.replace('_', ' ')}: {shown}\n")
+    return EXIT_OK
+
+
+def run_gui(library_dir: Path) -> int:
+    """Start the reader window (PySide6 is imported only here)."""
+    try:
+        from reader.app.main import run
+    except ImportError as err:
+        raise UserError(f"the reader window cannot start ({err}); use a command, see {PROG} --help") from None
+    return int(run(library_dir) or 0)
+
+
+COMMANDS = {"import": cmd_import, "list": cmd_list, "show": cmd_show, "search": cmd_search, "stats": cmd_stats}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the process exit code."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help, --version, usage errors (2)
+        return int(exc.code) if isinstance(exc.code, int) else EXIT_USAGE
+    try:
+        library_dir = paths.resolve_library_dir(args.library)
+        if args.command is None:
+            return run_gui(library_dir)
+        return COMMANDS[args.command](args, library_dir)
+    except UserError as err:
+        message = " ".join(str(err).split()) or type(err).__name__
+        sys.stderr.write(f"{PROG}: error: {message}\n")
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        sys.stderr.write(f"\n{PROG}: interrupted\n")
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # the reader of our output went away (e.g. `| head`): stop quietly
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except OSError:
+            pass
+        return EXIT_ERROR
+    except Exception as err:  # a bug: one line here, the traceback only when debugging
+        if os.environ.get("DIGEST_READER_DEBUG"):
+            raise
+        sys.stderr.write(f"{PROG}: internal error: {type(err).__name__}: {' '.join(str(err).split())}"
+                         f" (set DIGEST_READER_DEBUG=1 for details)\n")
+        return EXIT_ERROR
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
