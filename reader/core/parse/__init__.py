@@ -1,42 +1,132 @@
 """The digest parser: ``parse(path) -> ParsedIssue``, a pure function of the PDF.
 
+Pipeline (one ``get_text("dict")`` and one cheap ``get_cdrawings()`` per page):
+lines with style and markers (``lines``) -> drop running headers/footers and page numbers
+(``furniture``) -> reading order by columns (``columns``) -> masthead: series, label, date,
+title (``masthead``) -> drop photo credits -> blocks and digest roles (``structure``).
+
 ``PARSER_VERSION`` is stored with each imported issue so a better parser can re-parse old imports.
 """
 
 from __future__ import annotations
 
 import os
+import re
 
 import pymupdf
 
-from reader.core.model import ItemRect, ParsedIssue, ParsedItem
+from reader.core.model import ParsedIssue
+from reader.core.parse.columns import reading_order
+from reader.core.parse.furniture import furniture
+from reader.core.parse.lines import Line, page_lines
+from reader.core.parse.masthead import Masthead, read_masthead
+from reader.core.parse.structure import (
+    Block,
+    build_blocks,
+    digest_items,
+    is_boilerplate,
+    is_credit,
+    paragraph_items,
+)
 from reader.core.pdf import open_document
 
 PARSER_VERSION = 1
 
 __all__ = ["PARSER_VERSION", "parse"]
 
-_FLAGS = pymupdf.TEXTFLAGS_DICT & ~pymupdf.TEXT_PRESERVE_IMAGES
-
 
 def parse(path: str | os.PathLike[str], *, password: str | None = None) -> ParsedIssue:
-    """Read the PDF at ``path`` into a ``ParsedIssue`` (provisional: one item per text block)."""
+    """Read the PDF at ``path`` into a ``ParsedIssue``.
+
+    Raises ``BadPdfError`` / ``PasswordRequiredError`` (from ``open_document``) for files that
+    cannot be read; anything readable yields an issue, possibly with zero items.
+    """
     doc = open_document(path, password)
     try:
-        items: list[ParsedItem] = []
-        for pno, page in enumerate(doc, start=1):
-            for block in page.get_text("dict", flags=_FLAGS)["blocks"]:
-                lines = [ln for ln in block.get("lines", ()) if "".join(s["text"] for s in ln["spans"]).strip()]
-                if not lines:
-                    continue
-                text = " ".join(" ".join(s["text"] for s in ln["spans"]).strip() for ln in lines)
-                rects = tuple(ItemRect(pno, tuple(ln["bbox"])) for ln in lines)
-                items.append(ParsedItem(len(items) + 1, "", " ".join(text.split()), (pno,), rects))
-        warnings = ("repaired by MuPDF",) if doc.is_repaired else ()
-        return ParsedIssue(
-            series="", label="", volume=None, number=None, date=None, title="",
-            pages=doc.page_count, items=tuple(items), has_text_layer=bool(items),
-            parser_version=PARSER_VERSION, warnings=warnings,
-        )
+        return _parse_document(doc)
     finally:
         doc.close()
+
+
+def _parse_document(doc: pymupdf.Document) -> ParsedIssue:
+    warnings: list[str] = []
+    if doc.is_repaired:
+        warnings.append("repaired by MuPDF")
+    pages: list[list[Line]] = []
+    heights: list[float] = []
+    unreadable = 0
+    for index in range(doc.page_count):
+        try:
+            page = doc.load_page(index)
+            heights.append(page.rect.height)
+            pages.append(page_lines(page, index + 1))
+        except Exception:  # MuPDF raises plain RuntimeErrors on broken page content
+            unreadable += 1
+            if len(heights) < len(pages) + 1:
+                heights.append(0.0)
+            pages.append([])
+    if unreadable:
+        warnings.append(f"{unreadable} page(s) could not be read")
+    has_text = any(pages)
+    if not has_text:
+        return ParsedIssue(
+            series="", label="", volume=None, number=None, date=None, title=_meta_title(doc),
+            pages=doc.page_count, items=(), has_text_layer=False,
+            parser_version=PARSER_VERSION, warnings=tuple(warnings),
+        )
+    drop = furniture(pages, heights)
+    ordered: list[Line] = []
+    for lines in pages:
+        kept = [l for l in lines if id(l) not in drop]
+        ordered.extend(reading_order(kept))
+    head = read_masthead(ordered, heights[0] if heights else 0.0)
+    used = head.line_ids
+    content = [l for l in ordered if id(l) not in used and not (not l.marker and is_credit(l.text))]
+    blocks = build_blocks(content)
+    known = _vocabulary(content)
+    marked = [b for b in blocks if b.marker]
+    total = sum(b.chars for b in blocks) or 1
+    is_digest = len(marked) >= 2 and sum(b.chars for b in marked) >= 0.5 * total
+    if is_digest:
+        items = digest_items([b for b in marked if not _is_footer_item(b)], known)
+    else:
+        kept_blocks = [b for b in blocks if not _is_footer_block(b)]
+        items = paragraph_items(kept_blocks, known)
+    title = head.title
+    if not (head.series or head.label) and not title:
+        title = _meta_title(doc)
+    return ParsedIssue(
+        series=head.series, label=head.label, volume=head.volume, number=head.number,
+        date=head.date, title=title, pages=doc.page_count, items=tuple(items),
+        has_text_layer=True, parser_version=PARSER_VERSION, warnings=tuple(warnings),
+    )
+
+
+def _is_footer_item(block: Block) -> bool:
+    text = block.text()
+    return len(text.split()) <= 30 and is_boilerplate(text, strong_only=True)
+
+
+def _is_footer_block(block: Block) -> bool:
+    text = block.text()
+    return len(text.split()) <= 40 and is_boilerplate(text)
+
+
+def _vocabulary(lines: list[Line]):
+    """A lookup of words and hyphenated compounds printed whole somewhere in the document."""
+    words: set[str] = set()
+    for l in lines:
+        for w in re.findall(r"\w+(?:-\w+)*", l.text):
+            words.add(w.lower())
+    return lambda w: w.lower() in words
+
+
+def _meta_title(doc: pymupdf.Document) -> str:
+    try:
+        title = (doc.metadata or {}).get("title") or ""
+    except Exception:
+        return ""
+    return " ".join(str(title).split())[:200]
+
+
+__all__ += ["Masthead"]

@@ -1,0 +1,241 @@
+"""Visual lines of a page from one ``get_text("dict")`` call, with style and list markers.
+
+A ``Line`` is what a reader sees as one line: fragments MuPDF reports separately on the same
+baseline (a bullet glyph in its own font, say) are merged. Each line knows its dominant font
+size, whether it is bold/italic, and its list marker, if any: a bullet glyph, a number like
+"1." or "2)", or a small filled vector shape just left of the text (browsers print list
+bullets that way, with no glyph at all).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import pymupdf
+
+TEXT_FLAGS = pymupdf.TEXTFLAGS_DICT & ~pymupdf.TEXT_PRESERVE_IMAGES
+
+BULLET_GLYPHS = "•▪–-·◦■●▸►‣⁃○□◆◇★✓➢➤∙⦁*—▫◾◼"
+_MARKER_RE = re.compile(
+    r"^\s*(?P<m>[" + re.escape(BULLET_GLYPHS) + r"\uf0b7\uf0a7\uf076\uf0d8\uf0fc]|\(?\d{1,2}[.)]|\(\d{1,2}\))(?=\s|$)\s*"
+)
+_MAX_SHAPE_PATHS = 3000
+
+
+@dataclass
+class Line:
+    """One visual line on a page (1-based ``page``), its text without the marker."""
+
+    page: int
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    text: str
+    size: float
+    bold: bool
+    italic: bool
+    marker: str = ""
+    tx0: float = 0.0  # where the text (after any marker) starts
+    col: int = 0  # column index on its page, set by the column pass
+    flags: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def bbox(self) -> tuple[float, float, float, float]:
+        return (self.x0, self.y0, self.x1, self.y1)
+
+    @property
+    def height(self) -> float:
+        return self.y1 - self.y0
+
+
+@dataclass
+class _Frag:
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    spans: list[dict[str, Any]]
+
+
+def _style(spans: list[dict[str, Any]]) -> tuple[float, bool, bool]:
+    """Dominant size and whether (nearly) all visible characters are bold / italic."""
+    weight: dict[float, int] = {}
+    chars = bold = italic = 0
+    for s in spans:
+        n = len(s["text"].strip())
+        if not n:
+            continue
+        chars += n
+        size = round(s["size"], 1)
+        weight[size] = weight.get(size, 0) + n
+        font = s.get("font", "")
+        flags = s.get("flags", 0)
+        if flags & 16 or "Bold" in font or "bold" in font or "Black" in font or "Heavy" in font:
+            bold += n
+        if flags & 2 or "Italic" in font or "Oblique" in font:
+            italic += n
+    if not chars:
+        return (0.0, False, False)
+    size = max(weight.items(), key=lambda kv: kv[1])[0]
+    return (size, bold >= 0.8 * chars, italic >= 0.8 * chars)
+
+
+def _frag_text(spans: list[dict[str, Any]]) -> str:
+    return "".join(s["text"] for s in spans)
+
+
+def _small_shapes(page: pymupdf.Page) -> list[tuple[float, float, float, float]]:
+    """Small filled, roughly square vector shapes: candidate list bullets."""
+    try:
+        paths = page.get_cdrawings()
+    except Exception:  # a broken drawing list must not sink the text
+        return []
+    if len(paths) > _MAX_SHAPE_PATHS:
+        return []
+    out = []
+    for p in paths:
+        if p.get("fill") is None:
+            continue
+        x0, y0, x1, y1 = p["rect"]
+        w, h = x1 - x0, y1 - y0
+        if 1.2 <= w <= 9 and 1.2 <= h <= 9 and 0.5 <= w / h <= 2.0:
+            out.append((x0, y0, x1, y1))
+    return out
+
+
+def _merge_fragments(frags: list[_Frag]) -> list[list[_Frag]]:
+    """Group fragments sharing a baseline and sitting close together into visual lines.
+
+    Fragments are swept by vertical centre into rows (neighbours closer than a third of a line
+    height), then each row is split wherever the horizontal gap is wider than a word space
+    (wider allowance after a lone marker glyph, whose text may sit a tab away).
+    """
+    def cy(f: _Frag) -> float:
+        return (f.y0 + f.y1) / 2
+
+    frags = sorted(frags, key=cy)
+    rows: list[list[_Frag]] = []
+    for f in frags:
+        h = max(f.y1 - f.y0, 1.0)
+        if rows:
+            last = rows[-1][-1]
+            lh = max(last.y1 - last.y0, 1.0)
+            if abs(cy(f) - cy(last)) <= 0.35 * min(h, lh):
+                rows[-1].append(f)
+                continue
+        rows.append([f])
+    groups: list[list[_Frag]] = []
+    for row in rows:
+        row.sort(key=lambda f: f.x0)
+        current = [row[0]]
+        for f in row[1:]:
+            last = current[-1]
+            size = min(f.y1 - f.y0, last.y1 - last.y0)
+            gap = f.x0 - max(g.x1 for g in current)
+            marker_only = len(current) == 1 and bool(_MARKER_RE.fullmatch(_frag_text(last.spans).strip() + " "))
+            if gap <= (3.0 * size if marker_only else 0.6 * size):
+                current.append(f)
+            else:
+                groups.append(current)
+                current = [f]
+        groups.append(current)
+    return groups
+
+
+def page_lines(page: pymupdf.Page, pno: int, want_shapes: bool = True) -> list[Line]:
+    """All horizontal text lines of ``page`` (numbered ``pno``, 1-based), unordered."""
+    frags: list[_Frag] = []
+    data = page.get_text("dict", flags=TEXT_FLAGS)
+    for block in data.get("blocks", ()):
+        for ln in block.get("lines", ()):
+            dx, dy = ln.get("dir", (1.0, 0.0))
+            if abs(dy) > 0.1 or dx <= 0:
+                continue  # rotated or vertical text: margin notes, watermarks
+            spans = [s for s in ln["spans"] if s["text"]]
+            if not spans or not _frag_text(spans).strip():
+                continue
+            x0, y0, x1, y1 = ln["bbox"]
+            frags.append(_Frag(x0, y0, x1, y1, spans))
+    if not frags:
+        return []
+    lines: list[Line] = []
+    for group in _merge_fragments(frags):
+        spans = [s for f in group for s in f.spans]
+        text = ""
+        for i, f in enumerate(group):
+            piece = _frag_text(f.spans)
+            if i and text and not text.endswith(" ") and not piece.startswith(" "):
+                text += " "
+            text += piece
+        size, bold, italic = _style(spans)
+        x0 = min(f.x0 for f in group)
+        line = Line(
+            page=pno, x0=x0, y0=min(f.y0 for f in group), x1=max(f.x1 for f in group),
+            y1=max(f.y1 for f in group), text=text, size=size, bold=bold, italic=italic, tx0=x0,
+        )
+        # bold-ness ignores the marker glyph
+        m = _MARKER_RE.match(text)
+        if m and len(text) > m.end():
+            line.marker = m.group("m")
+            line.text = text[m.end():]
+            line.tx0 = _text_start(spans, m.end(), x0)
+            body_spans = _spans_after(spans, m.end())
+            if body_spans:
+                line.size, line.bold, line.italic = _style(body_spans)
+        else:
+            line.text = text
+        line.text = line.text.strip()
+        if line.text:
+            lines.append(line)
+    if want_shapes and lines:
+        shapes = _small_shapes(page)
+        if shapes:
+            _attach_shape_markers(lines, shapes)
+    return lines
+
+
+def _spans_after(spans: list[dict[str, Any]], offset: int) -> list[dict[str, Any]]:
+    out, pos = [], 0
+    for s in spans:
+        end = pos + len(s["text"])
+        if end > offset:
+            out.append(s)
+        pos = end
+    return out
+
+
+def _text_start(spans: list[dict[str, Any]], offset: int, default: float) -> float:
+    """x where character ``offset`` of the joined span text begins (estimated within a span)."""
+    pos = 0
+    for s in spans:
+        t = s["text"]
+        if pos + len(t) > offset:
+            k = offset - pos
+            x0, _, x1, _ = s["bbox"]
+            return x0 + (x1 - x0) * k / max(len(t), 1)
+        pos += len(t)
+    return default
+
+
+def _attach_shape_markers(lines: list[Line], shapes: list[tuple[float, float, float, float]]) -> None:
+    """Mark lines that have a small filled shape just to their left, vertically centred."""
+    for line in lines:
+        if line.marker:
+            continue
+        h = line.height
+        cy = (line.y0 + line.y1) / 2
+        for sx0, sy0, sx1, sy1 in shapes:
+            if sx1 - sx0 > 0.75 * h:
+                continue
+            scy = (sy0 + sy1) / 2
+            if abs(scy - cy) > 0.35 * h:
+                continue
+            gap = line.x0 - sx1
+            if 0 <= gap <= 2.5 * max(line.size, 4):
+                line.marker = "shape"
+                line.tx0 = line.x0
+                line.x0 = sx0
+                break

@@ -1,0 +1,112 @@
+"""The masthead on page 1: series name, issue label (volume/number), date and printed title.
+
+The series is the largest text near the top of page 1; the label and date are the first label-
+and date-shaped texts in the masthead zone (the lines above the first list item, or the top of
+the page when there is none). Lines used by the masthead are reported so they stay out of items.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from reader.core.parse.lines import Line
+from reader.core.parse.meta import find_date, find_label
+from reader.core.parse.structure import is_boilerplate, is_credit
+
+_SEPARATORS = " \t|·•—–-,:;/"
+
+
+@dataclass
+class Masthead:
+    series: str = ""
+    label: str = ""
+    volume: int | None = None
+    number: int | None = None
+    date: str | None = None
+    title: str = ""
+    line_ids: set[int] = field(default_factory=set)
+
+
+def body_size(lines: Sequence[Line]) -> float:
+    """The font size carrying most characters."""
+    weight: dict[float, int] = {}
+    for l in lines:
+        weight[l.size] = weight.get(l.size, 0) + len(l.text)
+    return max(weight.items(), key=lambda kv: kv[1])[0] if weight else 0.0
+
+
+def _strip(text: str, parts: Sequence[str]) -> str:
+    for part in parts:
+        if part:
+            text = text.replace(part, " ")
+    text = re.sub(r"\s+", " ", text)
+    return text.strip(_SEPARATORS)
+
+
+def masthead_zone(ordered: Sequence[Line], height: float) -> list[Line]:
+    """Page-1 lines above the first list item (or in the top third when there is none)."""
+    page1 = [l for l in ordered if l.page == 1]
+    if not page1:
+        return []
+    first_marked = next((l for l in page1 if l.marker), None)
+    if first_marked is not None:
+        limit = first_marked.y0
+    else:
+        limit = (height or max(l.y1 for l in page1)) * 0.3
+    zone = [l for l in page1 if l.y1 <= limit + 0.5]
+    return sorted(zone, key=lambda l: (round(l.y0, 1), l.x0))[:15]
+
+
+def read_masthead(ordered: Sequence[Line], height: float) -> Masthead:
+    """Series, label, date (and the lines they come from) from page 1's top."""
+    head = Masthead()
+    zone = masthead_zone(ordered, height)
+    if not zone:
+        return head
+    base = body_size(ordered)
+    label_line = date_line = None
+    date_text = ""
+    for l in zone:
+        if label_line is None:
+            found = find_label(l.text)
+            if found:
+                head.label, head.volume, head.number = found
+                label_line = l
+        if date_line is None:
+            d = find_date(l.text)
+            if d:
+                head.date = d.iso
+                date_text = d.text
+                date_line = l
+    top = max(zone, key=lambda l: (l.size, -l.y0))
+    if top.size >= base * 1.15 or (top.bold and zone.index(top) < 3):
+        series = _strip(top.text, [head.label, date_text])
+        if series:
+            head.series = series
+            head.line_ids.add(id(top))
+    for l in (label_line, date_line):
+        if l is not None:
+            rest = _strip(l.text, [head.label, date_text, head.series])
+            if not rest or l is top:
+                head.line_ids.add(id(l))
+    head.title = _title(zone, head, base)
+    return head
+
+
+def _title(zone: Sequence[Line], head: Masthead, base: float) -> str:
+    """An issue's own title: a short italic or larger-than-body line among the masthead lines."""
+    if not (head.series or head.label or head.date):
+        return ""
+    for l in zone:
+        if id(l) in head.line_ids or l.marker:
+            continue
+        if find_label(l.text) or find_date(l.text) or is_credit(l.text) or is_boilerplate(l.text):
+            continue
+        if len(l.text.split()) > 20:
+            continue
+        if l.italic or l.size >= base * 1.1:
+            head.line_ids.add(id(l))
+            return " ".join(l.text.split())
+    return ""

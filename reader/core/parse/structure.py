@@ -1,0 +1,184 @@
+"""From ordered lines to blocks (list items and paragraphs), and from blocks to digest items.
+
+Blocks: a line with a marker starts a list item; following lines join it while they align with
+its text (hanging indent) and keep its style; a line at the top of a new column or page without
+a marker continues the item before it. Everything else groups into paragraphs by spacing,
+indent and style.
+
+Roles: when list items carry most of the content, the document is a digest: a leading run of
+short items is the headline list, the long items after it are the details, paired in order when
+the counts match. Otherwise every block becomes an item of its own (books, reports).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from reader.core.model import ItemRect, ParsedItem
+from reader.core.parse.lines import Line
+from reader.core.parse.text import collapse, is_cjk, join_lines
+
+_TERMINAL = tuple('.!?:;"”’)»。！？」』）')
+
+
+@dataclass
+class Block:
+    """Consecutive lines forming one list item (``marker`` set) or one paragraph."""
+
+    lines: list[Line] = field(default_factory=list)
+    marker: str = ""
+
+    @property
+    def first(self) -> Line:
+        return self.lines[0]
+
+    @property
+    def last(self) -> Line:
+        return self.lines[-1]
+
+    @property
+    def tx0(self) -> float:
+        return self.lines[0].tx0
+
+    def text(self, known_word: Callable[[str], bool] | None = None) -> str:
+        return join_lines([l.text for l in self.lines], known_word)
+
+    @property
+    def chars(self) -> int:
+        return sum(len(l.text) for l in self.lines)
+
+
+def _similar_size(a: float, b: float) -> bool:
+    return abs(a - b) <= 0.12 * max(a, b) + 0.3
+
+
+def _continues(block: Block, line: Line) -> bool:
+    prev = block.last
+    if not _similar_size(prev.size, line.size):
+        return False
+    size = max(line.size, 1.0)
+    same_column = prev.page == line.page and prev.col == line.col
+    if same_column:
+        gap = line.y0 - prev.y1
+        if gap > 0.6 * size or gap < -0.6 * line.height:
+            return False
+        if block.marker:
+            # continuation lines align with the item's text (or at worst with its marker)
+            return line.x0 >= block.first.x0 - 2.0 and line.x0 <= block.tx0 + 0.8 * size
+        if prev.bold != line.bold:
+            return False
+        if len(block.lines) >= 1:
+            base = min(l.x0 for l in block.lines[1:]) if len(block.lines) > 1 else prev.x0
+            if line.x0 > base + 0.8 * size and line.x0 > prev.x0 + 0.8 * size:
+                return False  # an indented first line starts a new paragraph
+        return abs(line.x0 - prev.x0) < 0.3 * (prev.x1 - prev.x0) + size or line.x0 < prev.x0
+    # a column or page break: an unmarked line at the top continues the block
+    if prev.bold != line.bold:
+        return False
+    if block.marker:
+        return True
+    text = prev.text.rstrip()
+    return bool(text) and (not text.endswith(_TERMINAL) or text.endswith("-"))
+
+
+def build_blocks(lines: Sequence[Line]) -> list[Block]:
+    """Group reading-ordered lines into list-item and paragraph blocks."""
+    blocks: list[Block] = []
+    for line in lines:
+        if line.marker:
+            blocks.append(Block([line], line.marker))
+        elif blocks and _continues(blocks[-1], line):
+            blocks[-1].lines.append(line)
+        else:
+            blocks.append(Block([line]))
+    return blocks
+
+
+_STRONG_BOILERPLATE = re.compile(
+    r"\b(?:un)?subscrib(?:e|ed|ing)\b|\bcopyright\b|©|\(c\)\s*\d{4}|all rights reserved|"
+    r"\bview (?:this|it) in (?:your|a) browser\b|\byou (?:are )?receiv(?:e|ing) this\b",
+    re.I,
+)
+_WEAK_BOILERPLATE = re.compile(
+    r"\bcompiled (?:by|from)\b|\bedited by\b|\bproduced by\b|\bpublished by\b|"
+    r"\bprivacy (?:policy|notice)\b|\bmailing list\b|\bcontact us\b|\bfollow us\b|"
+    r"\bsite by\b|\bdesigned by\b|\bpowered by\b|\bsubscription\b",
+    re.I,
+)
+_URL_ONLY = re.compile(r"^(?:\s*(?:https?://|www\.)\S+|\s*\S+@\S+\.\w+|[\s|·•,;/–-])+$", re.I)
+_CREDIT = re.compile(
+    r"^(?:photo(?:graph)?s?|image|picture|illustration|cover(?: photo| image)?|credit|"
+    r"photo credit|foto|写真|画像)\s*[:：]|^©|^\(c\)\s",
+    re.I,
+)
+
+
+def is_credit(text: str) -> bool:
+    """A photo/image credit line ("Photo: ...", "Image: ...", "© ...")."""
+    return bool(_CREDIT.match(text.strip()))
+
+
+def is_boilerplate(text: str, *, strong_only: bool = False) -> bool:
+    """Footer furniture: subscribe/unsubscribe, copyright, compiled by, URLs-only lines...
+
+    ``strong_only`` keeps to unmistakable signs (subscribe, copyright, ©, URL-only), for list
+    items whose prose may well say "published by".
+    """
+    t = text.strip()
+    if not t:
+        return True
+    if _URL_ONLY.match(t):
+        return True
+    if _STRONG_BOILERPLATE.search(t):
+        return True
+    return not strong_only and bool(_WEAK_BOILERPLATE.search(t))
+
+
+def _word_count(text: str) -> int:
+    cjk = sum(1 for ch in text if is_cjk(ch))
+    return len(text.split()) + cjk // 2
+
+
+def is_short(block: Block, text: str) -> bool:
+    """A headline-sized item: a line or two, a couple of dozen words at most."""
+    return len(block.lines) <= 3 and _word_count(text) <= 25
+
+
+def _item(position: int, headline: Block | None, body: Block | None, known: Callable[[str], bool]) -> ParsedItem:
+    lines = (headline.lines if headline else []) + (body.lines if body else [])
+    return ParsedItem(
+        position=position,
+        headline=collapse(headline.text(known)) if headline else "",
+        body=collapse(body.text(known)) if body else "",
+        pages=tuple(sorted({l.page for l in lines})),
+        rects=tuple(ItemRect(l.page, (l.x0, l.y0, l.x1, l.y1)) for l in lines),
+    )
+
+
+def digest_items(items: Sequence[Block], known: Callable[[str], bool]) -> list[ParsedItem]:
+    """List-item blocks to digest items: headline run + details, paired when counts match."""
+    texts = [b.text(known) for b in items]
+    k = 0
+    while k < len(items) and is_short(items[k], texts[k]):
+        k += 1
+    heads, details = list(items[:k]), list(items[k:])
+    out: list[ParsedItem] = []
+    if heads and details and len(heads) == len(details):
+        for h, d in zip(heads, details):
+            out.append(_item(len(out) + 1, h, d, known))
+    elif heads and details:
+        for h in heads:
+            out.append(_item(len(out) + 1, h, None, known))
+        for d in details:
+            out.append(_item(len(out) + 1, None, d, known))
+    else:
+        for b in items:
+            out.append(_item(len(out) + 1, None, b, known))
+    return out
+
+
+def paragraph_items(blocks: Sequence[Block], known: Callable[[str], bool]) -> list[ParsedItem]:
+    """Every block its own item (no digest structure)."""
+    return [_item(i + 1, None, b, known) for i, b in enumerate(blocks)]
