@@ -6,7 +6,8 @@ the fork server, which preloads it).
 
 Protocol on the duplex pipe (parent -> worker): ``(key, path, password)`` per task, ``None`` to
 stop. Worker -> parent: ``("ready", pid)`` once, then per task ``("done", key, issue_dict,
-maxrss_kb)`` or ``("failed", key, reason, maxrss_kb)``.
+maxrss_kb)`` or ``("failed", key, reason, maxrss_kb, exiting)`` where ``exiting`` says the
+worker stops after this reply (its heap may be damaged) and must not be given more work.
 """
 
 from __future__ import annotations
@@ -121,11 +122,15 @@ def serve(conn: Any, memory_limit: int | None, fault_spec: str = "") -> None:
                 fatal = True
             else:
                 reply = ("failed", key, f"the parser failed: {type(err).__name__}: {text}", _maxrss_kb())
+        if reply[0] == "failed":
+            reply = (*reply, fatal)
         try:
             conn.send(reply)
-        except (EOFError, OSError, BrokenPipeError):
-            return
-        except MemoryError:
+        except Exception:  # pipe gone, or the reply could not be pickled / allocated
+            try:
+                conn.send(("failed", key, "the parser's result could not be sent back", _maxrss_kb(), True))
+            except Exception:
+                pass
             return
         if fatal:
             return

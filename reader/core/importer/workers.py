@@ -283,7 +283,8 @@ class WorkerPool:
             if worker.key is not None and worker.deadline is None:
                 worker.deadline = time.monotonic() + self.timeout
             return
-        _, key, payload, rss = msg
+        _, key, payload, rss = msg[:4]
+        exiting = kind == "failed" and len(msg) > 4 and bool(msg[4])
         self.peak_worker_rss_kb = max(self.peak_worker_rss_kb, int(rss or 0))
         if key != worker.key:
             return  # stale (cannot normally happen)
@@ -294,7 +295,7 @@ class WorkerPool:
         worker.key = worker.path = None
         worker.deadline = None
         worker.tasks_done += 1
-        if worker.tasks_done >= self.max_tasks:
+        if exiting or worker.tasks_done >= self.max_tasks:
             self._discard(worker, kill=False)
 
     def _enforce_deadlines(self, results: list[ParseResult]) -> None:
