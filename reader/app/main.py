@@ -1,0 +1,86 @@
+"""Entry point of the window: ``run(library_dir) -> int`` (called by ``reader.cli``).
+
+Start-up is kept lean: no PyMuPDF, no whole-table loads; the sidebar fetches issues lazily.
+Set ``DIGEST_READER_READY_FILE`` to a path and the time (``time.time()``) at which the window
+first painted is written there; with ``DIGEST_READER_QUIT_WHEN_READY=1`` the app then quits
+(benchmarks use both).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+READY_FILE_ENV = "DIGEST_READER_READY_FILE"
+QUIT_WHEN_READY_ENV = "DIGEST_READER_QUIT_WHEN_READY"
+
+
+class _FirstPaint(QObject):
+    """Writes a timestamp after the window's first paint (then, optionally, quits)."""
+
+    def __init__(self, window: QWidget, target: Path, quit_after: bool) -> None:
+        super().__init__(window)
+        self._target, self._quit = target, quit_after
+        self._done = False
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not self._done and event.type() == QEvent.Type.Paint:
+            self._done = True
+            watched.removeEventFilter(self)
+            # Queued: runs once this paint (and the children's, in the same sync) finished.
+            QTimer.singleShot(0, self._ready)
+        return False
+
+    def _ready(self) -> None:
+        self._target.write_text(f"{time.time():.6f}\n", encoding="utf-8")
+        if self._quit:
+            QTimer.singleShot(0, QApplication.quit)
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication with names set (existing one reused, e.g. under pytest-qt)."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName("Digest Reader")
+    app.setOrganizationName("DigestReader")
+    app.setApplicationDisplayName("Digest Reader")
+    return app
+
+
+def run(library_dir: Path) -> int:
+    """Open the library in the reader window; returns the process exit code."""
+    app = create_application()
+    from reader.app import theme
+    from reader.app.settings import Settings
+    from reader.core.errors import LibraryError
+    from reader.core.library import Library
+
+    settings = Settings()
+    theme.apply_theme(app, settings.theme)
+    theme.follow_system(app, lambda: settings.theme)
+    try:
+        library = Library.open(library_dir)
+    except LibraryError as exc:
+        QMessageBox.critical(None, "Digest Reader", str(exc).splitlines()[0])
+        return 1
+
+    from reader.app.service import LibraryService
+    from reader.app.window import MainWindow
+
+    service = LibraryService(library)
+    window = MainWindow(service, settings)
+    ready_file = os.environ.get(READY_FILE_ENV)
+    if ready_file:
+        _FirstPaint(window, Path(ready_file), os.environ.get(QUIT_WHEN_READY_ENV) == "1")
+    window.show()
+    try:
+        return int(app.exec())
+    finally:
+        service.close()

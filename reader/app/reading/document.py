@@ -1,0 +1,184 @@
+"""Builds the reading pane's QTextDocument from item rows, recording where each item sits.
+
+The document is built with QTextCursor calls rather than HTML, so no item text can ever be
+taken for markup (nothing to escape, nothing to inject), and every item's character range is
+known exactly for highlighting the current item and mapping clicks back to items.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QPalette,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFrame,
+    QTextFrameFormat,
+)
+
+from reader.core.library import IssueRow, ItemRow
+
+SERIF_FAMILIES = ["Source Serif 4", "Charter", "Georgia", "Iowan Old Style", "Cambria",
+                  "Noto Serif", "DejaVu Serif", "Liberation Serif", "Times New Roman", "serif"]
+LINE_HEIGHT_PERCENT = 150
+UNREAD_MARK = "\u25cf"  # a dot before the headline of an unread item
+
+
+@dataclass
+class ItemSpan:
+    """Where an item sits in the document: [start, end) characters; ``mark`` is its dot.
+
+    Each item is its own frame, so the current item can be tinted as one box.
+    """
+
+    item: ItemRow
+    start: int
+    end: int
+    mark: int
+    frame: QTextFrame
+    highlighted: bool = False
+
+
+def reading_font(point_size: int) -> QFont:
+    font = QFont()
+    font.setFamilies(SERIF_FAMILIES)
+    font.setStyleHint(QFont.StyleHint.Serif)
+    font.setPointSize(point_size)
+    return font
+
+
+def page_reference(pages: Sequence[int]) -> str:
+    """``"p. 2"``, ``"pp. 2–3"`` or ``"pp. 1, 3"``; "" when the pages are unknown."""
+    pages = sorted(set(pages))
+    if not pages:
+        return ""
+    if len(pages) == 1:
+        return f"p. {pages[0]}"
+    if pages == list(range(pages[0], pages[-1] + 1)):
+        return f"pp. {pages[0]}\u2013{pages[-1]}"
+    return "pp. " + ", ".join(str(p) for p in pages)
+
+
+class ReadingDocumentBuilder:
+    """Writes a header and items into a fresh document and returns the item spans."""
+
+    def __init__(self, palette: QPalette, point_size: int) -> None:
+        self.palette = palette
+        self.size = point_size
+        self.doc = QTextDocument()
+        self.doc.setUndoRedoEnabled(False)
+        self.doc.setDefaultFont(reading_font(point_size))
+        self.doc.setDocumentMargin(24)
+        self.cursor = QTextCursor(self.doc)
+        self._first_block = True
+        text = palette.color(QPalette.ColorRole.Text)
+        self.muted = QColor(text)
+        self.muted.setAlphaF(0.6)
+        self.accent = palette.color(QPalette.ColorRole.Highlight)
+
+    # -- low level -----------------------------------------------------------------------
+    def _block(self, *, top: float = 0, bottom: float = 0, line_height: int = 100) -> None:
+        fmt = QTextBlockFormat()
+        fmt.setTopMargin(top)
+        fmt.setBottomMargin(bottom)
+        fmt.setLineHeight(line_height, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        if self._first_block:
+            self.cursor.setBlockFormat(fmt)
+            self._first_block = False
+        else:
+            self.cursor.insertBlock(fmt)
+
+    def _text(self, text: str, *, scale: float = 1.0, bold: bool = False, italic: bool = False,
+              color: QColor | None = None) -> None:
+        fmt = QTextCharFormat()
+        fmt.setFontPointSize(self.size * scale)
+        fmt.setFontWeight(QFont.Weight.Bold if bold else QFont.Weight.Normal)
+        fmt.setFontItalic(italic)
+        if color is not None:
+            fmt.setForeground(color)
+        self.cursor.insertText(text, fmt)
+
+    # -- content -------------------------------------------------------------------------
+    def header(self, kicker: str, title: str, subtitle: str = "") -> None:
+        """A small line (series), a big line (issue label and date), an optional title."""
+        if kicker:
+            self._block(bottom=2)
+            self._text(kicker.upper(), scale=0.8, color=self.muted)
+        self._block(bottom=4 if subtitle else 18)
+        self._text(title, scale=1.6, bold=True)
+        if subtitle:
+            self._block(bottom=18)
+            self._text(subtitle, scale=1.05, italic=True, color=self.muted)
+
+    def note(self, text: str) -> None:
+        self._block(top=8, bottom=8, line_height=LINE_HEIGHT_PERCENT)
+        self._text(text, italic=True, color=self.muted)
+
+    def item(self, item: ItemRow, context: str = "") -> ItemSpan:
+        """Headline (with its unread dot), body paragraphs, then "p. N" (and the issue)."""
+        frame = self.cursor.insertFrame(item_frame_format(None))
+        self._first_block = True
+        self._block(bottom=6, line_height=125)
+        start = self.cursor.position()
+        mark = start
+        self._text(UNREAD_MARK + "\u2002", scale=0.8, color=self._mark_color(item.read))
+        headline = item.headline.strip() or _first_words(item.body)
+        self._text(headline, scale=1.2, bold=True)
+        for paragraph in [p for p in item.body.split("\n") if p.strip()] or [""]:
+            self._block(bottom=6, line_height=LINE_HEIGHT_PERCENT)
+            self._text(paragraph.strip())
+        meta = " \u00b7 ".join(part for part in (context, page_reference(item.pages)) if part)
+        if item.starred:
+            meta = ("\u2605 " + meta).strip()
+        self._block()
+        self._text(meta or " ", scale=0.8, color=self.muted)
+        end = self.cursor.position()
+        self.cursor.setPosition(self.doc.rootFrame().lastPosition())
+        self._first_block = True
+        return ItemSpan(item, start, end, mark, frame)
+
+    def _mark_color(self, read: bool) -> QColor:
+        if not read:
+            return self.accent
+        done = QColor(self.muted)
+        done.setAlphaF(0.0)
+        return done
+
+    def mark_format(self, read: bool) -> QTextCharFormat:
+        fmt = QTextCharFormat()
+        fmt.setForeground(self._mark_color(read))
+        return fmt
+
+
+def _first_words(body: str, count: int = 10) -> str:
+    words = body.split()
+    return " ".join(words[:count]) + (" \u2026" if len(words) > count else "")
+
+
+def issue_header(issue: IssueRow) -> tuple[str, str, str]:
+    """(kicker, title, subtitle) for an issue."""
+    label = issue.label or issue.title or issue.original_name
+    title = f"{label} \u2014 {issue.date}" if issue.date else label
+    subtitle = issue.title if issue.title and issue.title != label else ""
+    return issue.series, title, subtitle
+
+
+def item_frame_format(palette: QPalette | None) -> QTextFrameFormat:
+    """An item's box: padded, tinted with the highlight colour when ``palette`` is given
+    (the current item), transparent otherwise."""
+    fmt = QTextFrameFormat()
+    fmt.setPadding(12)
+    fmt.setTopMargin(4)
+    fmt.setBottomMargin(4)
+    fmt.setBorder(0)
+    if palette is not None:
+        tint = QColor(palette.color(QPalette.ColorRole.Highlight))
+        tint.setAlphaF(0.12)
+        fmt.setBackground(tint)
+    return fmt

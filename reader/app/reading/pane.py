@@ -1,0 +1,315 @@
+"""The reading pane widget: items of one issue or one view, with a current item.
+
+It owns the notion of the *current item*: keyboard moves it (j/k/g/G via the window), a click
+in the text moves it, and each change is announced with ``current_item_changed(ItemRow)`` so
+the page pane can outline the item. When the "mark items read when shown" setting is on, the
+current item is marked read through the service.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFontMetricsF, QTextCursor
+from PySide6.QtWidgets import QAbstractSlider, QTextBrowser, QWidget
+
+from reader.app.reading.document import (
+    ItemSpan,
+    ReadingDocumentBuilder,
+    issue_header,
+    item_frame_format,
+    reading_font,
+)
+from reader.app.service import LibraryService
+from reader.app.settings import DEFAULT_FONT_SIZE, MAX_FONT_SIZE, MIN_FONT_SIZE, Settings
+from reader.core.library import IssueRow, ItemRow
+
+MAX_LINE_CHARS = 70
+VIEW_LIMIT = 200
+PAGE_PADDING = 28.0
+
+
+class ReadingPane(QTextBrowser):
+    """Shows items reflowed for reading; see the module docstring."""
+
+    current_item_changed = Signal(object)  # ItemRow
+    font_size_changed = Signal(int)
+
+    def __init__(self, service: LibraryService, settings: Settings,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("readingPane")
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setUndoRedoEnabled(False)
+        self._service = service
+        self._settings = settings
+        self._font_size = settings.font_size
+        self._spans: list[ItemSpan] = []
+        self._starts: list[int] = []
+        self._current = -1
+        self._issue: IssueRow | None = None
+        self._title: tuple[str, str, str] = ("", "", "")
+        self._note = ""
+        self._building = False
+        self._own_doc = None
+        self.cursorPositionChanged.connect(self._on_cursor_moved)
+        service.items_changed.connect(self._on_items_changed)
+        self.show_message("Choose an issue on the left.")
+
+    # -- content -------------------------------------------------------------------------
+    @property
+    def issue(self) -> IssueRow | None:
+        """The issue shown (None when showing a view across issues or nothing)."""
+        return self._issue
+
+    @property
+    def items(self) -> list[ItemRow]:
+        return [span.item for span in self._spans]
+
+    def show_message(self, text: str) -> None:
+        self._issue = None
+        self._title = ("", "", "")
+        self._note = text
+        self._rebuild([], current=-1)
+
+    def show_issue(self, issue: IssueRow, items: Sequence[ItemRow] | None = None,
+                   *, current_item_id: int | None = None) -> None:
+        """Show an issue's items; the first (or ``current_item_id``) becomes current."""
+        if items is None:
+            items = self._service.items(issue.id)
+        self._issue = issue
+        self._title = issue_header(issue)
+        if not items:
+            self._note = ("This issue has no text layer (a scan?): read it in the page pane."
+                          if not issue.has_text_layer else "No items were found in this issue.")
+        else:
+            self._note = ""
+        self._rebuild(list(items), current=self._index_of(items, current_item_id))
+
+    def show_view(self, title: str, view: str) -> None:
+        """Show the first items of a view ("all", "unread", "starred") across issues."""
+        total = self._service.count_items(view)
+        ids = self._service.item_ids(view, limit=VIEW_LIMIT)
+        items = self._service.items_by_ids(ids)
+        self._issue = None
+        self._title = ("Library", title, f"{total} items" if total <= VIEW_LIMIT
+                       else f"the first {VIEW_LIMIT} of {total} items")
+        self._note = "" if items else "Nothing here yet."
+        self._rebuild(items, current=0 if items else -1)
+
+    @staticmethod
+    def _index_of(items: Sequence[ItemRow], item_id: int | None) -> int:
+        if not items:
+            return -1
+        for i, item in enumerate(items):
+            if item.id == item_id:
+                return i
+        return 0
+
+    def _rebuild(self, items: list[ItemRow], *, current: int) -> None:
+        self._building = True
+        try:
+            builder = ReadingDocumentBuilder(self.palette(), self._font_size)
+            kicker, title, subtitle = self._title
+            if title:
+                builder.header(kicker, title, subtitle)
+            if self._note:
+                builder.note(self._note)
+            contexts = self._issue is None
+            self._spans = [builder.item(item, self._context(item) if contexts else "")
+                           for item in items]
+            self._mark_formats = (builder.mark_format(False), builder.mark_format(True))
+            self._starts = [span.start for span in self._spans]
+            # Documents we built are ours to free; the widget's initial one it frees itself.
+            old = self._own_doc
+            builder.doc.setParent(self)
+            self.setDocument(builder.doc)
+            self._own_doc = builder.doc
+            if old is not None:
+                old.deleteLater()
+            self._apply_column_width()
+            self._current = -1
+            self.verticalScrollBar().setValue(0)
+        finally:
+            self._building = False
+        if current >= 0:
+            self.set_current_index(current)
+
+    def _context(self, item: ItemRow) -> str:
+        try:
+            issue = self._service.get_issue(item.issue_id)
+        except Exception:  # noqa: BLE001 - context is decoration; never fail the view for it
+            return ""
+        return f"{issue.series} {issue.label}".strip()
+
+    # -- current item --------------------------------------------------------------------
+    def current_item(self) -> ItemRow | None:
+        return self._spans[self._current].item if 0 <= self._current < len(self._spans) else None
+
+    def current_item_id(self) -> int | None:
+        item = self.current_item()
+        return item.id if item else None
+
+    def set_current_item(self, item_id: int) -> bool:
+        for i, span in enumerate(self._spans):
+            if span.item.id == item_id:
+                self.set_current_index(i)
+                return True
+        return False
+
+    def set_current_index(self, index: int, *, scroll: bool = True) -> None:
+        if not self._spans:
+            return
+        index = max(0, min(len(self._spans) - 1, index))
+        changed = index != self._current
+        self._current = index
+        self._highlight()
+        if scroll:
+            self._scroll_to(self._spans[index])
+        if changed:
+            item = self._spans[index].item
+            if self._settings.mark_read_when_shown and not item.read:
+                self._service.set_read([item.id], True)
+            self.current_item_changed.emit(self._spans[index].item)
+
+    def next_item(self) -> None:
+        self.set_current_index(self._current + 1)
+
+    def previous_item(self) -> None:
+        self.set_current_index(self._current - 1)
+
+    def first_item(self) -> None:
+        self.set_current_index(0)
+
+    def last_item(self) -> None:
+        self.set_current_index(len(self._spans) - 1)
+
+    def mark_current(self, read: bool) -> None:
+        item = self.current_item()
+        if item is not None:
+            self._service.set_read([item.id], read)
+
+    def toggle_star_current(self) -> None:
+        item = self.current_item()
+        if item is not None:
+            self._service.set_starred([item.id], not item.starred)
+
+    def _highlight(self) -> None:
+        for i, span in enumerate(self._spans):
+            current = i == self._current
+            if current != span.highlighted:
+                span.frame.setFrameFormat(item_frame_format(self.palette() if current else None))
+                span.highlighted = current
+
+    def _scroll_to(self, span: ItemSpan) -> None:
+        rect = self.document().documentLayout().frameBoundingRect(span.frame)
+        top, bottom = int(rect.top()), int(rect.bottom())
+        bar = self.verticalScrollBar()
+        view_h = self.viewport().height()
+        if top - 12 < bar.value() or bottom > bar.value() + view_h:
+            bar.setValue(max(0, top - 12))
+
+    def _on_cursor_moved(self) -> None:
+        if self._building or not self._starts:
+            return
+        pos = self.textCursor().position()
+        index = bisect.bisect_right(self._starts, pos) - 1
+        if 0 <= index < len(self._spans) and pos < self._spans[index].end:
+            self.set_current_index(index, scroll=False)
+
+    def _on_items_changed(self, ids: list[int]) -> None:
+        mine = {span.item.id: i for i, span in enumerate(self._spans)}
+        hit = [item_id for item_id in ids if item_id in mine]
+        if not hit:
+            return
+        for row in self._service.items_by_ids(hit):
+            span = self._spans[mine[row.id]]
+            span.item = row
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(span.mark)
+            cursor.setPosition(span.mark + 1, QTextCursor.MoveMode.KeepAnchor)
+            cursor.mergeCharFormat(self._mark_formats[1 if row.read else 0])
+
+    def item_is_read(self, item_id: int) -> bool | None:
+        for span in self._spans:
+            if span.item.id == item_id:
+                return span.item.read
+        return None
+
+    # -- scrolling and font size ---------------------------------------------------------
+    def scroll_page(self, step: int) -> None:
+        action = (QAbstractSlider.SliderAction.SliderPageStepAdd if step > 0
+                  else QAbstractSlider.SliderAction.SliderPageStepSub)
+        self.verticalScrollBar().triggerAction(action)
+
+    @property
+    def font_size(self) -> int:
+        return self._font_size
+
+    def set_font_size(self, size: int) -> None:
+        size = max(MIN_FONT_SIZE, min(MAX_FONT_SIZE, int(size)))
+        if size == self._font_size:
+            return
+        self._font_size = size
+        self._settings.font_size = size
+        current = self._current
+        self._rebuild([span.item for span in self._spans], current=-1)
+        if current >= 0:
+            self._current = current
+            self._highlight()
+            self._scroll_to(self._spans[current])
+        self.font_size_changed.emit(size)
+
+    def zoom_in_text(self) -> None:
+        self.set_font_size(self._font_size + 1)
+
+    def zoom_out_text(self) -> None:
+        self.set_font_size(self._font_size - 1)
+
+    def reset_text_size(self) -> None:
+        self.set_font_size(DEFAULT_FONT_SIZE)
+
+    def refresh_palette(self) -> None:
+        """Rebuild with the current palette (after a theme change)."""
+        current = self._current
+        self._rebuild([span.item for span in self._spans], current=-1)
+        if current >= 0:
+            self._current = current
+            self._highlight()
+
+    # -- layout --------------------------------------------------------------------------
+    def _apply_column_width(self) -> None:
+        """Keep lines at most ~70 characters long by centring a column in the viewport."""
+        metrics_font = reading_font(self._font_size)
+        column = QFontMetricsF(metrics_font).averageCharWidth() * MAX_LINE_CHARS
+        available = self.viewport().width()
+        side = max(PAGE_PADDING, (available - column) / 2)
+        root = self.document().rootFrame()
+        fmt = root.frameFormat()
+        if abs(fmt.leftMargin() - side) > 0.5:
+            fmt.setLeftMargin(side)
+            fmt.setRightMargin(side)
+            root.setFrameFormat(fmt)
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001
+        super().resizeEvent(event)
+        self._apply_column_width()
+
+    def wheelEvent(self, event) -> None:  # noqa: ANN001
+        # Ctrl+wheel changes our font size (persisted) instead of QTextEdit's transient zoom.
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.set_font_size(self._font_size + (1 if event.angleDelta().y() > 0 else -1))
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    def changeEvent(self, event) -> None:  # noqa: ANN001
+        super().changeEvent(event)
+        if event.type() == event.Type.PaletteChange and hasattr(self, "_spans"):
+            self.refresh_palette()
+
+
+__all__ = ["ReadingPane"]

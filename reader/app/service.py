@@ -1,0 +1,109 @@
+"""The library service: the only way widgets read or change the library.
+
+It wraps :class:`reader.core.library.Library` with named operations and announces changes as
+events, so views refresh just what changed (Anki's ``aqt/operations`` pattern):
+
+- ``issues_changed()``: issues or series were added or removed (after an import);
+- ``items_changed(list[int])``: read/starred state of these item ids changed;
+- ``issues_updated(list[int])``: counts of these issue ids changed (follows items_changed).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from reader.core.library import IssueRow, ItemRow, Library, SearchHit, SeriesRow
+
+
+class LibraryService(QObject):
+    """Named library operations for the GUI, plus change events."""
+
+    issues_changed = Signal()
+    items_changed = Signal(list)
+    issues_updated = Signal(list)
+
+    def __init__(self, library: Library, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._lib = library
+
+    @property
+    def folder(self) -> Path:
+        return Path(self._lib.folder)
+
+    def close(self) -> None:
+        self._lib.close()
+
+    # -- reads ---------------------------------------------------------------------------
+    def is_empty(self) -> bool:
+        return self._lib.count_issues() == 0
+
+    def list_series(self) -> list[SeriesRow]:
+        return self._lib.list_series()
+
+    def list_issues(self, series_id: int | None = None, *, offset: int = 0,
+                    limit: int | None = None) -> list[IssueRow]:
+        return self._lib.list_issues(series_id, offset=offset, limit=limit)
+
+    def count_issues(self, series_id: int | None = None) -> int:
+        return self._lib.count_issues(series_id)
+
+    def get_issue(self, issue_id: int) -> IssueRow:
+        return self._lib.get_issue(issue_id)
+
+    def items(self, issue_id: int) -> list[ItemRow]:
+        return self._lib.items(issue_id)
+
+    def get_item(self, item_id: int) -> ItemRow:
+        return self._lib.get_item(item_id)
+
+    def item_ids(self, view: str, *, offset: int = 0, limit: int | None = None) -> list[int]:
+        return self._lib.item_ids(view, offset=offset, limit=limit)
+
+    def count_items(self, view: str) -> int:
+        return self._lib.count_items(view)
+
+    def items_by_ids(self, ids: Sequence[int]) -> list[ItemRow]:
+        return self._lib.items_by_ids(ids)
+
+    def search(self, query: str, *, limit: int = 50, series_id: int | None = None,
+               marks: tuple[str, str] = ("\x02", "\x03")) -> list[SearchHit]:
+        """Ranked hits; raises QueryError with a one-line message for a bad query."""
+        return self._lib.search(query, limit=limit, series_id=series_id, marks=marks)
+
+    def issue_pdf_path(self, issue_id: int) -> Path:
+        return self._lib.issue_pdf_path(issue_id)
+
+    # -- writes --------------------------------------------------------------------------
+    def set_read(self, item_ids: Iterable[int], read: bool) -> None:
+        self._change(item_ids, lambda ids: self._lib.set_read(ids, read))
+
+    def set_starred(self, item_ids: Iterable[int], starred: bool) -> None:
+        self._change(item_ids, lambda ids: self._lib.set_starred(ids, starred))
+
+    def _change(self, item_ids: Iterable[int], write) -> None:  # noqa: ANN001
+        ids = list(item_ids)
+        if not ids:
+            return
+        write(ids)
+        issue_ids = sorted({row.issue_id for row in self._lib.items_by_ids(ids)})
+        self.items_changed.emit(ids)
+        self.issues_updated.emit(issue_ids)
+
+    def notify_issues_changed(self) -> None:
+        """Called after an import (done by a worker on its own connection) finished."""
+        self.issues_changed.emit()
+
+
+def run_import(service: LibraryService, paths, *, progress=None, cancel=None):  # noqa: ANN001
+    """Run the core importer against the service's library (call from a worker thread).
+
+    The library connection is shared across threads behind the library's own lock, and only
+    this call writes; the importer parses in worker processes. Imported lazily so the GUI
+    never loads the parser (or PyMuPDF) at start.
+    """
+    from reader.core.importer import import_paths
+
+    return import_paths(service._lib, list(paths), progress=progress, cancel=cancel)  # noqa: SLF001

@@ -1,0 +1,149 @@
+"""The sidebar widget: a tree over :class:`SidebarModel` that announces what was chosen."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
+
+from reader.app.sidebar.model import (
+    KIND_ISSUE,
+    KIND_SERIES,
+    KIND_VIEW,
+    VIEWS,
+    IdRole,
+    KindRole,
+    SidebarModel,
+)
+
+
+class SidebarView(QTreeView):
+    """Emits ``issue_selected(issue_id)`` or ``view_selected(view)`` when the selection moves."""
+
+    issue_selected = Signal(int)
+    view_selected = Signal(str)
+
+    def __init__(self, model: SidebarModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("sidebar")
+        self.setModel(model)
+        self.setHeaderHidden(True)
+        self.setUniformRowHeights(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAllColumnsShowFocus(True)
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.selectionModel().currentRowChanged.connect(self._on_current_changed)
+        model.modelReset.connect(self._after_reset)
+        self._last_issue: int | None = None
+        self._quiet = False
+
+    def sidebar_model(self) -> SidebarModel:
+        model = self.model()
+        assert isinstance(model, SidebarModel)
+        return model
+
+    # -- selection -----------------------------------------------------------------------
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._quiet:
+            return
+        kind = current.data(KindRole)
+        ident = current.data(IdRole)
+        if kind == KIND_ISSUE and ident is not None:
+            self._last_issue = int(ident)
+            self.issue_selected.emit(int(ident))
+        elif kind == KIND_VIEW:
+            self.view_selected.emit(str(ident))
+        elif kind == KIND_SERIES:
+            self.expand(current)
+
+    def _set_current(self, index: QModelIndex) -> None:
+        if not index.isValid():
+            return
+        if index.parent().isValid():
+            self.expand(index.parent())
+        flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect
+                 | QItemSelectionModel.SelectionFlag.Rows)
+        self.selectionModel().setCurrentIndex(index, flags)
+        self.scrollTo(index)
+
+    def select_issue(self, issue_id: int) -> bool:
+        """Make ``issue_id`` current (expanding and fetching its series as needed)."""
+        index = self.sidebar_model().index_of_issue(issue_id)
+        if not index.isValid():
+            return False
+        if self.currentIndex().data(IdRole) == issue_id and self.currentIndex().data(KindRole) == KIND_ISSUE:
+            return True
+        self._set_current(index)
+        return True
+
+    def select_view(self, view: str) -> None:
+        self._set_current(self.sidebar_model().view_index(view))
+
+    def current_issue_id(self) -> int | None:
+        index = self.currentIndex()
+        if index.data(KindRole) == KIND_ISSUE:
+            return int(index.data(IdRole))
+        return None
+
+    def select_adjacent_issue(self, step: int) -> bool:
+        """Move to the next (+1) or previous (-1) issue, crossing into neighbouring series."""
+        model = self.sidebar_model()
+        index = self.currentIndex().siblingAtColumn(0)
+        if index.data(KindRole) == KIND_ISSUE:
+            parent = index.parent()
+            row = index.row() + step
+            if step > 0 and row >= model.rowCount(parent) and model.canFetchMore(parent):
+                model.fetchMore(parent)
+            if 0 <= row < model.rowCount(parent):
+                self._set_current(model.index(row, 0, parent))
+                return True
+            top = parent.row() + step
+        elif index.data(KindRole) == KIND_SERIES:
+            top = index.row() if step > 0 else index.row() - 1
+        else:
+            top = len(VIEWS) if step > 0 else -1
+        while len(VIEWS) <= top < model.rowCount():
+            series = model.index(top, 0)
+            if model.canFetchMore(series) and model.rowCount(series) == 0:
+                model.fetchMore(series)
+            count = model.rowCount(series)
+            if count:
+                if step < 0:
+                    while model.canFetchMore(series):
+                        model.fetchMore(series)
+                    count = model.rowCount(series)
+                self._set_current(model.index(0 if step > 0 else count - 1, 0, series))
+                return True
+            top += step
+        return False
+
+    def first_issue_id(self) -> int | None:
+        """The newest issue of the first series (used when nothing was open before)."""
+        model = self.sidebar_model()
+        for top in range(len(VIEWS), model.rowCount()):
+            series = model.index(top, 0)
+            if model.canFetchMore(series) and model.rowCount(series) == 0:
+                model.fetchMore(series)
+            if model.rowCount(series):
+                return model.index(0, 0, series).data(IdRole)
+        return None
+
+    def _after_reset(self) -> None:
+        # Keep the open issue selected without re-announcing it (the reader already shows it).
+        if self._last_issue is not None:
+            self._quiet = True
+            try:
+                self.select_issue(self._last_issue)
+            finally:
+                self._quiet = False
+
+    def keyPressEvent(self, event) -> None:  # noqa: ANN001
+        # Enter on an issue hands focus to the reader, like opening it.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.current_issue_id():
+            self.issue_selected.emit(self.current_issue_id())
+            event.accept()
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,543 @@
+"""The main window: sidebar (with search) | reading pane | page pane, menus, import, state.
+
+It wires the parts together and holds no data of its own: rows come from the service,
+preferences from :class:`reader.app.settings.Settings`, shortcuts from the one table in
+:mod:`reader.app.shortcuts`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader import __version__
+from reader.app import theme
+from reader.app.importing import ImportController, ImportSummaryDialog
+from reader.app.page_factory import make_page_pane
+from reader.app.reading import ReadingPane
+from reader.app.search import SearchPanel
+from reader.app.service import LibraryService
+from reader.app.settings import Settings
+from reader.app.shortcuts import SHORTCUTS, key_sequences, native_text
+from reader.app.sidebar import SidebarModel, SidebarView
+from reader.app.sidebar.model import VIEWS
+from reader.app.welcome import WelcomeView
+from reader.core import paths
+from reader.core.errors import UserError
+from reader.core.library import ItemRow
+
+LEFT, CONTENT = 0, 1
+WELCOME_PAGE, MAIN_PAGE = 0, 1
+
+
+class MainWindow(QMainWindow):
+    """The reader window. ``issue_opened(issue_id)`` fires after an issue is shown."""
+
+    issue_opened = Signal(int)
+    import_finished = Signal(list)
+
+    def __init__(self, service: LibraryService, settings: Settings | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.setWindowTitle("Digest Reader")
+        self.service = service
+        self.settings = settings or Settings()
+        self.summary_dialog: ImportSummaryDialog | None = None
+        self._pages_issue: int | None = None
+        self.setAcceptDrops(True)
+
+        self._build_widgets()
+        self._build_actions()
+        self._build_menus()
+        self._build_status()
+        self._connect()
+        self._restore_state()
+
+    # -- construction --------------------------------------------------------------------
+    def _build_widgets(self) -> None:
+        self.sidebar_model = SidebarModel(self.service, self)
+        self.sidebar = SidebarView(self.sidebar_model)
+        self.search = SearchPanel(self.service)
+        self.left_stack = QStackedWidget()
+        self.left_stack.addWidget(self.sidebar)
+        self.left_stack.addWidget(self.search)
+        left = QWidget()
+        left.setObjectName("leftPane")
+        layout = QVBoxLayout(left)
+        layout.setContentsMargins(6, 6, 0, 6)
+        layout.setSpacing(6)
+        layout.addWidget(self.search.field)
+        layout.addWidget(self.left_stack, 1)
+
+        self.reading = ReadingPane(self.service, self.settings)
+        self.pages = make_page_pane()
+        self.content_splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.content_splitter.setObjectName("contentSplitter")
+        self.content_splitter.addWidget(self.reading)
+        self.content_splitter.addWidget(self.pages)
+        self.content_splitter.setChildrenCollapsible(True)
+
+        self.main_splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.main_splitter.setObjectName("mainSplitter")
+        self.main_splitter.addWidget(left)
+        self.main_splitter.addWidget(self.content_splitter)
+        self.main_splitter.setStretchFactor(0, 0)
+        self.main_splitter.setStretchFactor(1, 1)
+        self.main_splitter.setSizes([260, 1020])
+        self.content_splitter.setSizes([560, 460])
+
+        self.welcome = WelcomeView()
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.welcome)
+        self.stack.addWidget(self.main_splitter)
+        self.setCentralWidget(self.stack)
+        self.stack.setCurrentIndex(WELCOME_PAGE if self.service.is_empty() else MAIN_PAGE)
+
+    def _build_actions(self) -> None:
+        """One QAction per entry of the shortcut table: registered once, listed once."""
+        self.actions_by_name: dict[str, QAction] = {}
+        for shortcut in SHORTCUTS:
+            action = QAction(shortcut.text, self)
+            action.setObjectName(shortcut.name)
+            action.setShortcuts(key_sequences(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.triggered.connect(getattr(self, shortcut.slot))
+            self.addAction(action)
+            self.actions_by_name[shortcut.name] = action
+
+    def _build_menus(self) -> None:
+        a = self.actions_by_name
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addActions([a["import_files"], a["import_folder"]])
+        file_menu.addSeparator()
+        file_menu.addAction(a["quit"])
+
+        view = bar.addMenu("&View")
+        view.addActions([a["font_bigger"], a["font_smaller"], a["font_reset"]])
+        view.addSeparator()
+        view.addActions([a["page_zoom_in"], a["page_zoom_out"], a["fit_width"], a["fit_page"]])
+        view.addSeparator()
+        view.addActions([a["toggle_reading"], a["toggle_pages"]])
+        view.addSeparator()
+        theme_menu = view.addMenu("&Theme")
+        self.theme_group = QActionGroup(self)
+        self.theme_actions: dict[str, QAction] = {}
+        for mode, label in (("system", "Follow the System"), ("light", "Light"), ("dark", "Dark")):
+            action = QAction(label, self, checkable=True)
+            action.setObjectName(f"theme_{mode}")
+            action.setChecked(self.settings.theme == mode)
+            action.triggered.connect(lambda _checked=False, m=mode: self.set_theme(m))
+            self.theme_group.addAction(action)
+            theme_menu.addAction(action)
+            self.theme_actions[mode] = action
+        self.mark_read_action = QAction("Mark Items Read When Shown", self, checkable=True)
+        self.mark_read_action.setObjectName("mark_read_when_shown")
+        self.mark_read_action.setChecked(self.settings.mark_read_when_shown)
+        self.mark_read_action.toggled.connect(self._set_mark_read_when_shown)
+        view.addAction(self.mark_read_action)
+
+        go = bar.addMenu("&Go")
+        go.addActions([a["next_item"], a["previous_item"], a["first_item"], a["last_item"]])
+        go.addSeparator()
+        go.addActions([a["next_issue"], a["previous_issue"]])
+        go.addSeparator()
+        go.addActions([a["mark_read"], a["mark_unread"], a["toggle_star"]])
+        go.addSeparator()
+        go.addActions([a["search"], a["back"]])
+
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(a["shortcuts_help"])
+        about = QAction("About Digest Reader", self)
+        about.triggered.connect(self.show_about)
+        help_menu.addAction(about)
+
+    def _build_status(self) -> None:
+        status = self.statusBar()
+        self.progress = QProgressBar()
+        self.progress.setObjectName("importProgress")
+        self.progress.setMaximumWidth(260)
+        self.progress.setTextVisible(True)
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setObjectName("importCancel")
+        self.progress_label = QLabel()
+        for widget in (self.progress_label, self.progress, self.cancel_button):
+            status.addPermanentWidget(widget)
+            widget.hide()
+        self.importer = ImportController(self.service, self)
+
+    def _connect(self) -> None:
+        self.sidebar.issue_selected.connect(self.open_issue)
+        self.sidebar.view_selected.connect(self.open_view)
+        self.reading.current_item_changed.connect(self._on_current_item)
+        self.search.hit_activated.connect(self.open_hit)
+        self.search.close_requested.connect(self.close_search)
+        self.search.field.textChanged.connect(self._on_search_text)
+        self.welcome.import_requested.connect(self.import_files)
+        self.welcome.samples_requested.connect(self.import_samples)
+        self.importer.started.connect(self._on_import_started)
+        self.importer.progressed.connect(self._on_import_progress)
+        self.importer.finished.connect(self._on_import_finished)
+        self.cancel_button.clicked.connect(self.importer.cancel)
+        self.service.issues_changed.connect(self._on_issues_changed)
+        item_activated = getattr(self.pages, "item_activated", None)
+        if item_activated is not None:
+            item_activated.connect(self._on_page_item_activated)
+
+    # -- state ---------------------------------------------------------------------------
+    def _restore_state(self) -> None:
+        s = self.settings
+        geometry = s.window_geometry
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1280, 820)
+        for splitter, sizes in ((self.main_splitter, s.main_splitter),
+                                (self.content_splitter, s.content_splitter)):
+            if sizes and len(sizes) == splitter.count():
+                splitter.setSizes(sizes)
+        zoom = s.page_zoom
+        if hasattr(self.pages, "zoom") and zoom > 0:
+            try:
+                self.pages.zoom = zoom
+            except (AttributeError, TypeError, ValueError):
+                pass
+        if self.stack.currentIndex() == MAIN_PAGE:
+            last = s.last_issue_id
+            if last is None or not self.sidebar.select_issue(last):
+                first = self.sidebar.first_issue_id()
+                if first is not None:
+                    self.sidebar.select_issue(first)
+        self.sidebar.setFocus()
+
+    def save_state(self) -> None:
+        s = self.settings
+        s.window_geometry = self.saveGeometry()
+        s.main_splitter = self.main_splitter.sizes()
+        s.content_splitter = self.content_splitter.sizes()
+        zoom = getattr(self.pages, "zoom", None)
+        if isinstance(zoom, (int, float)) and zoom > 0:
+            s.page_zoom = float(zoom)
+        s.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        if self.importer.running:
+            self.importer.wait()
+        shutdown = getattr(self.pages, "shutdown", None)
+        if callable(shutdown):
+            shutdown()
+        super().closeEvent(event)
+
+    # -- opening things ------------------------------------------------------------------
+    def open_issue(self, issue_id: int, item_id: int | None = None) -> None:
+        """Show an issue in the reading and page panes (and remember it for next start)."""
+        try:
+            issue = self.service.get_issue(issue_id)
+            items = self.service.items(issue_id)
+        except UserError as exc:
+            self.statusBar().showMessage(str(exc), 5000)
+            return
+        self._set_pages_issue(issue_id, items, issue.pages)
+        self.reading.show_issue(issue, items, current_item_id=item_id)
+        self.settings.last_issue_id = issue_id
+        self.setWindowTitle(f"{issue.series} {issue.label} \u2014 Digest Reader".strip())
+        self.issue_opened.emit(issue_id)
+
+    def open_view(self, view: str) -> None:
+        label = dict(VIEWS).get(view, view)
+        self._pages_issue = None
+        self.reading.show_view(label, view)
+        self.setWindowTitle(f"{label} \u2014 Digest Reader")
+
+    def open_hit(self, item_id: int, issue_id: int) -> None:
+        """Open a search hit: select its issue in the sidebar and make the item current."""
+        if self.reading.issue is None or self.reading.issue.id != issue_id:
+            if not self.sidebar.select_issue(issue_id) or self.reading.issue is None \
+                    or self.reading.issue.id != issue_id:
+                self.open_issue(issue_id)
+        self.reading.set_current_item(item_id)
+        self.reading.setFocus()
+
+    def _set_pages_issue(self, issue_id: int, items: Sequence[ItemRow], page_count: int) -> None:
+        if self._pages_issue == issue_id:
+            return
+        self._pages_issue = issue_id
+        try:
+            pdf = self.service.issue_pdf_path(issue_id)
+        except UserError:
+            pdf = None
+        self.pages.set_document(pdf, page_count)
+        if hasattr(self.pages, "set_item_rects"):
+            self.pages.set_item_rects([(item.id, rect) for item in items for rect in item.rects])
+
+    def _on_current_item(self, item: ItemRow) -> None:
+        if self._pages_issue != item.issue_id:
+            try:
+                issue = self.service.get_issue(item.issue_id)
+                self._set_pages_issue(issue.id, self.service.items(issue.id), issue.pages)
+            except UserError:
+                return
+        self.pages.show_item(item.rects)
+
+    def _on_page_item_activated(self, item_id: int) -> None:
+        if not self.reading.set_current_item(item_id):
+            try:
+                item = self.service.get_item(item_id)
+            except UserError:
+                return
+            self.open_hit(item.id, item.issue_id)
+
+    def _on_issues_changed(self) -> None:
+        if self.service.is_empty():
+            self.stack.setCurrentIndex(WELCOME_PAGE)
+            return
+        was_welcome = self.stack.currentIndex() == WELCOME_PAGE
+        self.stack.setCurrentIndex(MAIN_PAGE)
+        if was_welcome or self.reading.issue is None and self.sidebar.current_issue_id() is None:
+            first = self.sidebar.first_issue_id()
+            if first is not None:
+                self.sidebar.select_issue(first)
+                self.sidebar.setFocus()
+
+    # -- keyboard slots (named in the shortcut table) -------------------------------------
+    def next_item(self) -> None:
+        self.reading.next_item()
+
+    def previous_item(self) -> None:
+        self.reading.previous_item()
+
+    def first_item(self) -> None:
+        self.reading.first_item()
+
+    def last_item(self) -> None:
+        self.reading.last_item()
+
+    def next_issue(self) -> None:
+        self.sidebar.select_adjacent_issue(+1)
+
+    def previous_issue(self) -> None:
+        self.sidebar.select_adjacent_issue(-1)
+
+    def scroll_down(self) -> None:
+        self.reading.scroll_page(+1)
+
+    def scroll_up(self) -> None:
+        self.reading.scroll_page(-1)
+
+    def mark_read(self) -> None:
+        self.reading.mark_current(True)
+
+    def mark_unread(self) -> None:
+        self.reading.mark_current(False)
+
+    def toggle_star(self) -> None:
+        self.reading.toggle_star_current()
+
+    def focus_search(self) -> None:
+        if self.stack.currentIndex() != MAIN_PAGE:
+            return
+        self.left_stack.setCurrentWidget(self.search)
+        self.search.focus_field()
+
+    def go_back(self) -> None:
+        """Esc: close the search (if open), else return focus to the sidebar."""
+        if self.left_stack.currentWidget() is self.search:
+            self.close_search()
+        else:
+            self.sidebar.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def close_search(self) -> None:
+        self.search.field.blockSignals(True)
+        self.search.field.clear()
+        self.search.field.blockSignals(False)
+        self.search.model.set_hits([])
+        self.left_stack.setCurrentWidget(self.sidebar)
+        self.sidebar.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _on_search_text(self, text: str) -> None:
+        if text.strip():
+            self.left_stack.setCurrentWidget(self.search)
+
+    def font_bigger(self) -> None:
+        self.reading.zoom_in_text()
+
+    def font_smaller(self) -> None:
+        self.reading.zoom_out_text()
+
+    def font_reset(self) -> None:
+        self.reading.reset_text_size()
+
+    def _page_call(self, name: str) -> None:
+        method = getattr(self.pages, name, None)
+        if callable(method):
+            method()
+
+    def page_zoom_in(self) -> None:
+        self._page_call("zoom_in")
+
+    def page_zoom_out(self) -> None:
+        self._page_call("zoom_out")
+
+    def fit_width(self) -> None:
+        self._page_call("fit_width")
+
+    def fit_page(self) -> None:
+        self._page_call("fit_page")
+
+    def toggle_reading(self) -> None:
+        self._toggle_pane(0)
+
+    def toggle_pages(self) -> None:
+        self._toggle_pane(1)
+
+    def _toggle_pane(self, which: int) -> None:
+        """Hide or show one side of the content splitter (never both)."""
+        widget = self.content_splitter.widget(which)
+        other = self.content_splitter.widget(1 - which)
+        if widget.isVisible() and other.isVisible():
+            widget.hide()
+        else:
+            widget.show()
+
+    def show_shortcuts(self) -> None:
+        ShortcutsDialog(self).exec()
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self, "About Digest Reader",
+            f"Digest Reader {__version__}\nAn offline reader for digest PDFs.\n"
+            f"Library: {self.service.folder}\nLicence: AGPL-3.0-or-later",
+        )
+
+    # -- look ----------------------------------------------------------------------------
+    def set_theme(self, mode: str) -> None:
+        self.settings.theme = mode
+        self.theme_actions[mode].setChecked(True)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            theme.apply_theme(app, mode)
+
+    def _set_mark_read_when_shown(self, on: bool) -> None:
+        self.settings.mark_read_when_shown = on
+
+    # -- import --------------------------------------------------------------------------
+    def import_files(self) -> None:
+        files, _filter = QFileDialog.getOpenFileNames(
+            self, "Import PDF Files", str(Path.home()), "PDF files (*.pdf *.PDF);;All files (*)")
+        self.start_import([Path(f) for f in files])
+
+    def import_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Import a Folder of PDFs", str(Path.home()))
+        if folder:
+            self.start_import([Path(folder)])
+
+    def import_samples(self) -> None:
+        self.start_import([paths.bundled_samples_dir()])
+
+    def start_import(self, import_paths: Sequence[Path]) -> bool:
+        if not import_paths:
+            return False
+        if self.importer.running:
+            self.statusBar().showMessage("An import is already running.", 4000)
+            return False
+        return self.importer.start(list(import_paths))
+
+    def _on_import_started(self) -> None:
+        self.progress.setRange(0, 0)
+        self.progress_label.setText("Importing\u2026")
+        for widget in (self.progress_label, self.progress, self.cancel_button):
+            widget.show()
+        self.welcome.setEnabled(False)
+
+    def _on_import_progress(self, done: int, total: int, name: str) -> None:
+        self.progress.setRange(0, max(1, total))
+        self.progress.setValue(done)
+        self.progress.setFormat(f"{done} / {total}")
+        self.progress_label.setText(name)
+
+    def _on_import_finished(self, outcomes: list, error: str) -> None:
+        for widget in (self.progress_label, self.progress, self.cancel_button):
+            widget.hide()
+        self.welcome.setEnabled(True)
+        if self.summary_dialog is not None:
+            self.summary_dialog.close()
+        self.summary_dialog = ImportSummaryDialog(outcomes, error, self)
+        self.summary_dialog.show()
+        self.import_finished.emit(outcomes)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if _dropped_paths(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:  # noqa: ANN001
+        if _dropped_paths(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        dropped = _dropped_paths(event.mimeData())
+        if not dropped:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        # Start after the drop returns, so the drag source is not kept waiting.
+        QTimer.singleShot(0, lambda: self.start_import(dropped))
+
+
+def _dropped_paths(mime) -> list[Path]:  # noqa: ANN001
+    """Local PDF files and folders among dropped URLs."""
+    if mime is None or not mime.hasUrls():
+        return []
+    found: list[Path] = []
+    for url in mime.urls():
+        if not url.isLocalFile():
+            continue
+        path = Path(url.toLocalFile())
+        if path.is_dir() or path.suffix.lower() == ".pdf":
+            found.append(path)
+    return found
+
+
+class ShortcutsDialog(QDialog):
+    """Lists every entry of the shortcut table with its keys."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("shortcutsDialog")
+        self.setWindowTitle("Keyboard Shortcuts")
+        self.table = QTableWidget(len(SHORTCUTS), 3, self)
+        self.table.setHorizontalHeaderLabels(["Group", "Action", "Keys"])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        for row, shortcut in enumerate(SHORTCUTS):
+            for col, text in enumerate((shortcut.group, shortcut.text, native_text(shortcut))):
+                self.table.setItem(row, col, QTableWidgetItem(text))
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addWidget(buttons)
+        self.resize(520, 640)
