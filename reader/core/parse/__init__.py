@@ -18,7 +18,7 @@ import pymupdf
 from reader.core.model import ParsedIssue
 from reader.core.parse.columns import reading_order
 from reader.core.parse.furniture import furniture
-from reader.core.parse.lines import Line, page_lines
+from reader.core.parse.lines import Line, clean, page_lines
 from reader.core.parse.masthead import Masthead, read_masthead
 from reader.core.parse.structure import (
     Block,
@@ -80,18 +80,18 @@ def _parse_document(doc: pymupdf.Document) -> ParsedIssue:
         kept = [l for l in lines if id(l) not in drop]
         ordered.extend(reading_order(kept))
     head = read_masthead(ordered, heights[0] if heights else 0.0)
-    used = head.line_ids
-    content = [l for l in ordered if id(l) not in used and not (not l.marker and is_credit(l.text))]
-    blocks = build_blocks(content)
-    known = _vocabulary(content)
+    blocks, known = _blocks(ordered, head.line_ids)
     marked = [b for b in blocks if b.marker]
     total = sum(b.chars for b in blocks) or 1
     is_digest = len(marked) >= 2 and sum(b.chars for b in marked) >= 0.5 * total
     if is_digest:
         items = digest_items([b for b in marked if not _is_footer_item(b)], known)
     else:
-        kept_blocks = [b for b in blocks if not _is_footer_block(b)]
-        items = paragraph_items(kept_blocks, known)
+        if not (head.label or head.date):
+            # not a digest: the big text on page 1 is a document title, not a series name
+            head = Masthead(title=head.title or head.series)
+            blocks, known = _blocks(ordered, set())
+        items = paragraph_items([b for b in blocks if not _is_footer_block(b)], known)
     title = head.title
     if not (head.series or head.label) and not title:
         title = _meta_title(doc)
@@ -100,6 +100,14 @@ def _parse_document(doc: pymupdf.Document) -> ParsedIssue:
         date=head.date, title=title, pages=doc.page_count, items=tuple(items),
         has_text_layer=True, parser_version=PARSER_VERSION, warnings=tuple(warnings),
     )
+
+
+def _blocks(ordered: list[Line], masthead_ids: set[int]):
+    """Blocks of the content lines (masthead lines and photo credits left out)."""
+    content = [
+        l for l in ordered if id(l) not in masthead_ids and not (not l.marker and is_credit(l.text))
+    ]
+    return build_blocks(content), _vocabulary(content)
 
 
 def _is_footer_item(block: Block) -> bool:
@@ -126,7 +134,5 @@ def _meta_title(doc: pymupdf.Document) -> str:
         title = (doc.metadata or {}).get("title") or ""
     except Exception:
         return ""
-    return " ".join(str(title).split())[:200]
+    return " ".join(clean(str(title)).split())[:200]
 
-
-__all__ += ["Masthead"]

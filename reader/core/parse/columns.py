@@ -9,8 +9,10 @@ a band the columns are read left to right, each top to bottom.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from reader.core.parse.lines import Line
+if TYPE_CHECKING:  # lines.py uses find_gutters on raw fragments, so no runtime import here
+    from reader.core.parse.lines import Line
 
 _MIN_GUTTER = 6.0
 _MIN_SIDE_LINES = 3

@@ -10,10 +10,12 @@ bullets that way, with no glyph at all).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import pymupdf
+
+from reader.core.parse.columns import find_gutters
 
 TEXT_FLAGS = pymupdf.TEXTFLAGS_DICT & ~pymupdf.TEXT_PRESERVE_IMAGES
 
@@ -40,7 +42,12 @@ class Line:
     marker: str = ""
     tx0: float = 0.0  # where the text (after any marker) starts
     col: int = 0  # column index on its page, set by the column pass
-    flags: dict[str, Any] = field(default_factory=dict)
+    rect: tuple[float, float, float, float] | None = None  # page coordinates when rotated
+
+    @property
+    def page_rect(self) -> tuple[float, float, float, float]:
+        """The line's rectangle in unrotated page coordinates (for highlighting)."""
+        return self.rect if self.rect is not None else (self.x0, self.y0, self.x1, self.y1)
 
     @property
     def bbox(self) -> tuple[float, float, float, float]:
@@ -58,6 +65,42 @@ class _Frag:
     x1: float
     y1: float
     spans: list[dict[str, Any]]
+    rect: tuple[float, float, float, float] | None = None
+
+    @property
+    def text(self) -> str:
+        return _frag_text(self.spans)
+
+    @property
+    def height(self) -> float:
+        return self.y1 - self.y0
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
+
+
+def clean(text: str) -> str:
+    """Text without control characters (NULs and friends end up in some PDFs' text)."""
+    return _CONTROL.sub("", text)
+
+
+def _direction(d: tuple[float, float]) -> str:
+    dx, dy = d
+    if abs(dx) >= abs(dy):
+        return "ltr" if dx > 0 else "rtl"
+    return "down" if dy > 0 else "up"
+
+
+def _to_frame(bbox: tuple[float, float, float, float], way: str, w: float, h: float) -> tuple[float, float, float, float]:
+    """Rotate ``bbox`` into a frame where the text runs left to right, top to bottom."""
+    x0, y0, x1, y1 = bbox
+    if way == "up":  # text rotated 90° counter-clockwise: lines run bottom to top, stack left to right
+        return (h - y1, x0, h - y0, x1)
+    if way == "down":  # vertical CJK / clockwise: lines run top to bottom, stack right to left
+        return (y0, w - x1, y1, w - x0)
+    if way == "rtl":
+        return (w - x1, h - y1, w - x0, h - y0)
+    return bbox
 
 
 def _style(spans: list[dict[str, Any]]) -> tuple[float, bool, bool]:
@@ -110,9 +153,11 @@ def _merge_fragments(frags: list[_Frag]) -> list[list[_Frag]]:
     """Group fragments sharing a baseline and sitting close together into visual lines.
 
     Fragments are swept by vertical centre into rows (neighbours closer than a third of a line
-    height), then each row is split wherever the horizontal gap is wider than a word space
-    (wider allowance after a lone marker glyph, whose text may sit a tab away).
+    height). Each row is split at column gutters (found on the fragments themselves) and at
+    gaps too wide for even a justified word space; a lone marker glyph may sit a tab away.
     """
+    gutters = find_gutters(frags)  # type: ignore[arg-type]
+
     def cy(f: _Frag) -> float:
         return (f.y0 + f.y1) / 2
 
@@ -134,9 +179,11 @@ def _merge_fragments(frags: list[_Frag]) -> list[list[_Frag]]:
         for f in row[1:]:
             last = current[-1]
             size = min(f.y1 - f.y0, last.y1 - last.y0)
-            gap = f.x0 - max(g.x1 for g in current)
+            right = max(g.x1 for g in current)
+            gap = f.x0 - right
             marker_only = len(current) == 1 and bool(_MARKER_RE.fullmatch(_frag_text(last.spans).strip() + " "))
-            if gap <= (3.0 * size if marker_only else 0.6 * size):
+            split = any(right <= g0 + 0.5 and f.x0 >= g1 - 0.5 for g0, g1 in gutters)
+            if not split and gap <= (3.0 * size if marker_only else 1.6 * size):
                 current.append(f)
             else:
                 groups.append(current)
@@ -147,20 +194,29 @@ def _merge_fragments(frags: list[_Frag]) -> list[list[_Frag]]:
 
 def page_lines(page: pymupdf.Page, pno: int, want_shapes: bool = True) -> list[Line]:
     """All horizontal text lines of ``page`` (numbered ``pno``, 1-based), unordered."""
-    frags: list[_Frag] = []
+    by_way: dict[str, list[tuple[tuple[float, float, float, float], list[dict[str, Any]]]]] = {}
+    weight: dict[str, int] = {}
     data = page.get_text("dict", flags=TEXT_FLAGS)
     for block in data.get("blocks", ()):
         for ln in block.get("lines", ()):
-            dx, dy = ln.get("dir", (1.0, 0.0))
-            if abs(dy) > 0.1 or dx <= 0:
-                continue  # rotated or vertical text: margin notes, watermarks
             spans = [s for s in ln["spans"] if s["text"]]
-            if not spans or not _frag_text(spans).strip():
+            chars = len(_frag_text(spans).strip())
+            if not chars:
                 continue
-            x0, y0, x1, y1 = ln["bbox"]
-            frags.append(_Frag(x0, y0, x1, y1, spans))
-    if not frags:
+            way = _direction(ln.get("dir", (1.0, 0.0)))
+            by_way.setdefault(way, []).append((tuple(ln["bbox"]), spans))
+            weight[way] = weight.get(way, 0) + chars
+    if not by_way:
         return []
+    # read the page in its main text direction; stray rotated lines (margin notes) are dropped
+    way = "ltr" if weight.get("ltr", 0) * 2 >= sum(weight.values()) else max(weight, key=weight.__getitem__)
+    w, h = page.rect.width, page.rect.height
+    frags: list[_Frag] = []
+    for bbox, spans in by_way[way]:
+        if way == "ltr":
+            frags.append(_Frag(*bbox, spans))
+        else:
+            frags.append(_Frag(*_to_frame(bbox, way, w, h), spans, rect=bbox))
     lines: list[Line] = []
     for group in _merge_fragments(frags):
         spans = [s for f in group for s in f.spans]
@@ -170,12 +226,19 @@ def page_lines(page: pymupdf.Page, pno: int, want_shapes: bool = True) -> list[L
             if i and text and not text.endswith(" ") and not piece.startswith(" "):
                 text += " "
             text += piece
+        text = clean(text)
         size, bold, italic = _style(spans)
         x0 = min(f.x0 for f in group)
         line = Line(
             page=pno, x0=x0, y0=min(f.y0 for f in group), x1=max(f.x1 for f in group),
             y1=max(f.y1 for f in group), text=text, size=size, bold=bold, italic=italic, tx0=x0,
         )
+        if way != "ltr":
+            rects = [f.rect for f in group if f.rect is not None]
+            line.rect = (
+                min(r[0] for r in rects), min(r[1] for r in rects),
+                max(r[2] for r in rects), max(r[3] for r in rects),
+            )
         # bold-ness ignores the marker glyph
         m = _MARKER_RE.match(text)
         if m and len(text) > m.end():
@@ -190,7 +253,7 @@ def page_lines(page: pymupdf.Page, pno: int, want_shapes: bool = True) -> list[L
         line.text = line.text.strip()
         if line.text:
             lines.append(line)
-    if want_shapes and lines:
+    if want_shapes and lines and way == "ltr":
         shapes = _small_shapes(page)
         if shapes:
             _attach_shape_markers(lines, shapes)

@@ -66,7 +66,9 @@ def _continues(block: Block, line: Line) -> bool:
             return False
         if block.marker:
             # continuation lines align with the item's text (or at worst with its marker)
-            return line.x0 >= block.first.x0 - 2.0 and line.x0 <= block.tx0 + 0.8 * size
+            if prev is block.first:
+                return prev.x0 - 2.0 <= line.x0 <= prev.tx0 + 0.8 * size
+            return abs(line.x0 - prev.x0) <= 0.8 * size
         if prev.bold != line.bold:
             return False
         if len(block.lines) >= 1:
@@ -153,7 +155,7 @@ def _item(position: int, headline: Block | None, body: Block | None, known: Call
         headline=collapse(headline.text(known)) if headline else "",
         body=collapse(body.text(known)) if body else "",
         pages=tuple(sorted({l.page for l in lines})),
-        rects=tuple(ItemRect(l.page, (l.x0, l.y0, l.x1, l.y1)) for l in lines),
+        rects=tuple(ItemRect(l.page, l.page_rect) for l in lines),
     )
 
 
