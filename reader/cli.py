@@ -61,9 +61,17 @@ def _positive_float(text: str) -> float:
     return value
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse with one error prefix for every subcommand: ``digest-reader: error: ...``."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{PROG}: error: {message}\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser (exposed for documentation tests)."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog=PROG,
         description="Offline reader for digest PDFs. Without a command, opens the reader window.",
     )
@@ -73,7 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help=f"library folder (default: ${paths.LIBRARY_ENV}, else the platform's user data folder)",
     )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     p = sub.add_parser("import", help="import PDF files and folders (recursively)")
     p.add_argument("paths", nargs="+", metavar="PATH", help="PDF files or folders")
