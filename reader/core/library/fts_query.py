@@ -8,7 +8,9 @@ so user text is never passed through raw. The rules:
 - a trailing ``*`` keeps prefix search: ``chip*`` -> ``"chip"*``;
 - ``"export controls"`` (balanced quotes) is a phrase, ``"export cont"*`` a phrase prefix;
 - ``AND``, ``OR``, ``NOT`` (upper case) and parentheses are operators when the whole query is
-  well formed; otherwise they are treated as ordinary words and parentheses are dropped;
+  well formed (precedence NOT > AND > OR; words side by side mean AND, written out explicitly
+  because FTS5 itself gives side-by-side words a higher precedence than NOT); otherwise they
+  are treated as ordinary words and parentheses are dropped;
 - a lone quote is ignored; pieces with no letters or digits (``#``, ``-``, ``*``) are dropped.
 
 A query with nothing searchable left raises :class:`QueryError`.
@@ -168,7 +170,14 @@ def to_fts_query(text: str) -> str:
         raise QueryError("search query must be text")
     toks = _tokenize(_clean(text))
     if _Parser(toks).parse():
-        return " ".join(tok.text for tok in toks)
+        # FTS5 only allows implicit AND between plain phrases, and there it binds tighter than
+        # NOT; writing every implicit AND out keeps "NOT > AND > OR" and makes groups legal.
+        parts: list[str] = []
+        for prev, tok in zip([None, *toks], toks):
+            if prev is not None and prev.kind in ("term", ")") and tok.kind in ("term", "("):
+                parts.append("AND")
+            parts.append(tok.text)
+        return " ".join(parts)
     # Not well formed: operators become words, parentheses go.
     terms = [
         tok.text if tok.kind == "term" else _quote(tok.text, False)

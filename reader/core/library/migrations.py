@@ -80,6 +80,7 @@ def m0001_core(db: Database) -> None:
     db.execute("CREATE INDEX idx_issues_series ON issues(series_id)")
     db.execute("CREATE INDEX idx_issues_volume_number ON issues(volume, number)")
     db.execute("CREATE INDEX idx_issues_number ON issues(number)")
+    db.execute("CREATE INDEX idx_issues_label ON issues(label COLLATE NOCASE)")
     db.execute(
         """
         CREATE VIRTUAL TABLE items_fts USING fts5(
@@ -119,7 +120,7 @@ def m0002_reading_state(db: Database) -> None:
 
     ``issues.item_count`` and ``issues.unread_count`` are maintained by triggers so the sidebar
     can show unread counts for 10,000 issues without counting 100,000 items each time.
-    ``issues.sort_missing_date`` lets one index serve "newest first, undated last".
+    The expression indexes serve "newest first, undated last" without sorting.
     """
     db.execute("ALTER TABLE items ADD COLUMN read INTEGER NOT NULL DEFAULT 0")
     db.execute("ALTER TABLE items ADD COLUMN starred INTEGER NOT NULL DEFAULT 0")

@@ -365,11 +365,15 @@ class Library:
                 return _issue_row(row)
         # The label exactly as printed (optionally after the series name) wins.
         rows = self._db.execute(
-            f"""{_ISSUE_SELECT} WHERE i.label = ?1 COLLATE NOCASE
-                OR (s.name || ' ' || i.label) = ?1 COLLATE NOCASE
-                ORDER BY {_NEWEST} LIMIT 11""",
+            f"{_ISSUE_SELECT} WHERE i.label = ? COLLATE NOCASE ORDER BY {_NEWEST} LIMIT 11",
             [text],
         ).fetchall()
+        if not rows and " " in text:
+            rows = self._db.execute(
+                f"""{_ISSUE_SELECT} WHERE (s.name || ' ' || i.label) = ? COLLATE NOCASE
+                    ORDER BY {_NEWEST} LIMIT 11""",
+                [text],
+            ).fetchall()
         if not rows and parsed.number is not None:
             clauses, params = ["i.number = ?"], [parsed.number]
             if parsed.volume is not None:
@@ -446,7 +450,7 @@ class Library:
         """Item ids of a view ("all", "unread", "starred"): newest issue first, then position."""
         where = _view_where(view)
         rows = self._db.execute(
-            f"""SELECT it.id FROM issues i JOIN items it ON it.issue_id = i.id {where}
+            f"""SELECT it.id FROM issues i CROSS JOIN items it ON it.issue_id = i.id {where}
                 ORDER BY {_NEWEST}, it.position LIMIT ? OFFSET ?""",
             [-1 if limit is None else int(limit), int(offset)],
         ).fetchall()
@@ -471,27 +475,45 @@ class Library:
         matched words wrapped in ``marks``.
         """
         match = to_fts_query(query)
-        where = "items_fts MATCH ?"
+        # Rank inside the FTS table alone (joining first makes SQLite score every match
+        # several times), then fetch issue details for the few winners.
+        series_filter = ""
         params: list[Any] = [marks[0], marks[1], match]
         if series_id is not None:
-            where += " AND i.series_id = ?"
+            series_filter = (
+                "AND rowid IN (SELECT it.id FROM items it"
+                " JOIN issues i ON i.id = it.issue_id WHERE i.series_id = ?)"
+            )
             params.append(int(series_id))
         params.append(max(0, int(limit)))
         try:
-            rows = self._db.execute(
-                f"""SELECT it.id, it.issue_id, s.name, i.label, it.headline,
-                       snippet(items_fts, -1, ?, ?, '…', 16), bm25(items_fts, 10.0, 1.0) AS rank
-                    FROM items_fts
-                    JOIN items it ON it.id = items_fts.rowid
-                    JOIN issues i ON i.id = it.issue_id
-                    JOIN series s ON s.id = i.series_id
-                    WHERE {where} ORDER BY rank, it.id LIMIT ?""",
+            ranked = self._db.execute(
+                f"""SELECT rowid, snippet(items_fts, -1, ?, ?, '…', 16),
+                           bm25(items_fts, 10.0, 1.0) AS score
+                    FROM items_fts WHERE items_fts MATCH ? {series_filter}
+                    ORDER BY score, rowid LIMIT ?""",
                 params,
             ).fetchall()
         except sqlite3.OperationalError as exc:
             raise QueryError(f"cannot search for {query!r}: {dbmod.describe(exc)}") from None
+        ids = [int(r[0]) for r in ranked]
+        details = {
+            int(r[0]): r
+            for r in self._db.execute(
+                f"""SELECT it.id, it.issue_id, s.name, i.label, it.headline
+                    FROM items it JOIN issues i ON i.id = it.issue_id
+                    JOIN series s ON s.id = i.series_id WHERE it.id IN ({_marks(len(ids))})""",
+                ids,
+            ).fetchall()
+        } if ids else {}
         return [
-            SearchHit(int(r[0]), int(r[1]), r[2], r[3], r[4], r[5], float(r[6])) for r in rows
+            SearchHit(
+                item_id=item_id, issue_id=int(details[item_id][1]), series=details[item_id][2],
+                label=details[item_id][3], headline=details[item_id][4], snippet=snip,
+                rank=float(score),
+            )
+            for (item_id, snip, score) in ((int(r[0]), r[1], r[2]) for r in ranked)
+            if item_id in details
         ]
 
     # ----------------------------------------------------------------- stats
