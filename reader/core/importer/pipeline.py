@@ -149,6 +149,7 @@ def import_paths(
     cancel: threading.Event | None = None,
     memory_limit: int | None = DEFAULT_MEMORY_LIMIT,
     max_tasks_per_worker: int = DEFAULT_MAX_TASKS,
+    stats: dict[str, Any] | None = None,
 ) -> list[ImportOutcome]:
     """Import every PDF named by ``paths`` (files, or folders searched recursively) into ``library``.
 
@@ -156,7 +157,8 @@ def import_paths(
     id), "duplicate" (with the existing issue id), "failed" (with a one-line reason) or
     "cancelled". ``progress(done, total, outcome)`` is called after each file, from this thread.
     Each file is parsed in a worker process within ``timeout`` seconds under ``memory_limit``
-    bytes of address space; only this thread writes to ``library``.
+    bytes of address space; only this thread writes to ``library``. When given, ``stats`` is
+    filled with ``workers_started`` and ``peak_worker_rss_kb`` (for benchmarks).
     """
     files = discover_pdfs(paths)
     run = _Run(library, files, progress)
@@ -192,6 +194,9 @@ def import_paths(
         pool.close(kill=True)
         raise
     pool.close(kill=cancelled)
+    if stats is not None:
+        stats["workers_started"] = pool.workers_started
+        stats["peak_worker_rss_kb"] = pool.peak_worker_rss_kb
     if cancelled:
         run.cancel_rest()
     return [o for o in run.outcomes if o is not None]

@@ -1,0 +1,98 @@
+"""Import benchmark: 1,000 generated two-page digests into a fresh library with two workers.
+
+Prints files per second, the ratio of import wall time to raw single-process PyMuPDF
+``page.get_text("dict")`` over the same files (target <= 1.0), and peak RSS of the parent and
+of the workers (target < 300 MB). Not a test: it prints figures.
+
+    python benchmarks/bench_import.py [--n 1000] [--jobs 2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent))
+
+
+def raw_extraction_seconds(folder: Path) -> float:
+    """Wall time of opening every PDF and get_text("dict") on every page, in one process."""
+    import pymupdf
+
+    files = sorted(folder.glob("*.pdf"))
+    start = time.perf_counter()
+    for path in files:
+        with pymupdf.open(path) as doc:
+            for page in doc:
+                page.get_text("dict")
+    return time.perf_counter() - start
+
+
+def _mb(kb: int) -> str:
+    return f"{kb / 1024:.0f} MB"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--n", type=int, default=1000)
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--seed", type=int, default=20250314)
+    ap.add_argument("--baseline-only", metavar="FOLDER", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.baseline_only:
+        print(json.dumps({"seconds": raw_extraction_seconds(Path(args.baseline_only))}))
+        return
+
+    from make_digests import make_digests
+
+    t0 = time.perf_counter()
+    paths = make_digests(args.n, args.seed)
+    folder = paths[0].parent
+    print(f"digests: {len(paths)} two-page files in {folder} (ready in {time.perf_counter() - t0:.1f} s)")
+
+    # Baseline in a child process: warms the page cache, keeps PyMuPDF out of this process.
+    proc = subprocess.run([sys.executable, __file__, "--baseline-only", str(folder)],
+                          capture_output=True, text=True, check=True)
+    raw = json.loads(proc.stdout)["seconds"]
+    baseline_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+
+    from reader.core.importer import import_paths
+    from reader.core.library import Library
+
+    work = Path(tempfile.mkdtemp(prefix="bench-lib-", dir=HERE / "out"))
+    try:
+        stats: dict = {}
+        start = time.perf_counter()
+        with Library.open(work / "library") as lib:
+            outcomes = import_paths(lib, paths, jobs=args.jobs, stats=stats)
+        wall = time.perf_counter() - start
+        parent_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        children_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        counts = {k: sum(o.outcome == k for o in outcomes) for k in ("imported", "duplicate", "failed", "cancelled")}
+        failures = [o for o in outcomes if o.outcome == "failed"][:3]
+        worker_kb = stats.get("peak_worker_rss_kb", 0)
+        print(f"outcomes: {counts}" + (f"  e.g. {failures[0].reason}" if failures else ""))
+        print(f"import wall time: {wall:.2f} s with {args.jobs} jobs "
+              f"({stats.get('workers_started')} worker processes started)")
+        print(f"files per second: {len(paths) / wall:.1f}")
+        print(f"raw get_text('dict') in one process: {raw:.2f} s ({len(paths) / raw:.1f} files/s)")
+        print(f"ratio import / raw extraction: {wall / raw:.2f}  (target <= 1.0)")
+        print(f"peak RSS parent: {_mb(parent_kb)}; per worker: {_mb(worker_kb)}; "
+              f"parent + {args.jobs} workers: {_mb(parent_kb + args.jobs * worker_kb)}  (target < 300 MB)")
+        print(f"peak RSS of waited-for children (RUSAGE_CHILDREN, incl. baseline process "
+              f"{_mb(baseline_rss)}): {_mb(children_kb)}")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
