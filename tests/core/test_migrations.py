@@ -146,3 +146,27 @@ def test_shipped_migrations_are_unchanged() -> None:
     assert list(current) == mig.known_names()
     for name, fingerprint in SHIPPED.items():
         assert current[name] == fingerprint, f"shipped migration {name} was edited"
+
+
+def test_two_connections_creating_one_library_take_turns(tmp_path: Path) -> None:
+    import threading
+
+    folder = tmp_path / "shared"
+    errors: list[BaseException] = []
+    barrier = threading.Barrier(4)
+
+    def opener() -> None:
+        try:
+            barrier.wait()
+            Library.open(folder).close()
+        except BaseException as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=opener) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    with Library.open(folder) as lib:
+        assert [m.name for m in mig.migrations.applied(lib._db)] == mig.known_names()

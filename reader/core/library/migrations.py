@@ -191,10 +191,29 @@ def check_not_newer(db: Database) -> None:
 
 
 def apply(db: Database, *, stop_before: str | None = None) -> list[str]:
-    """Check the schema is not newer, then apply pending migrations; return the names applied."""
+    """Check the schema is not newer, then apply pending migrations; return the names applied.
+
+    Runs under ``BEGIN IMMEDIATE`` so two processes opening the same new library at once
+    (the window and the CLI) take turns: the second waits (busy timeout), then finds nothing
+    pending. Each migration still gets its own savepoint.
+    """
     check_not_newer(db)
+    if not _pending_names(db, stop_before):
+        return []
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        check_not_newer(db)
+        names = _pending_names(db, stop_before)
+        migrations.apply(db, stop_before=stop_before)
+    except BaseException:
+        db.rollback()
+        raise
+    db.commit()
+    return names
+
+
+def _pending_names(db: Database, stop_before: str | None) -> list[str]:
     pending = [m.name for m in migrations.pending(db)]
     if stop_before is not None and stop_before in pending:
         pending = pending[: pending.index(stop_before)]
-    migrations.apply(db, stop_before=stop_before)
     return pending
