@@ -73,6 +73,9 @@ class MainWindow(QMainWindow):
         self._build_status()
         self._connect()
         self._restore_state()
+        # Settle size constraints before the native window exists (cheaper first show, and
+        # platforms without size-hint support, such as offscreen, are not asked to change them).
+        self.layout().activate()
 
     # -- construction --------------------------------------------------------------------
     def _build_widgets(self) -> None:

@@ -54,6 +54,7 @@ class SidebarModel(QAbstractItemModel):
         self._series: list[_SeriesNode] = []
         self._view_counts: dict[str, int] = {}
         self._where: dict[int, tuple[int, int]] = {}  # issue id -> (series index, child row)
+        self._fetching = False
         self._load()
         service.issues_changed.connect(self.reload)
         service.issues_updated.connect(self._on_issues_updated)
@@ -73,7 +74,13 @@ class SidebarModel(QAbstractItemModel):
         """Re-read series from the library (after an import); children load again lazily."""
         self.beginResetModel()
         self._load()
-        self.endResetModel()
+        # Listeners of modelReset (views, the model tester) must not fetch while the reset is
+        # still being announced; they fetch again on their next canFetchMore.
+        self._fetching = True
+        try:
+            self.endResetModel()
+        finally:
+            self._fetching = False
 
     def _on_issues_updated(self, issue_ids: list[int]) -> None:
         self._view_counts = {}
@@ -129,13 +136,22 @@ class SidebarModel(QAbstractItemModel):
         return node is not None and parent.column() == 0 and node.row.issue_count > 0
 
     def canFetchMore(self, parent: Index) -> bool:
+        if self._fetching:
+            return False  # views (and the model tester) may ask again from inside fetchMore
         node = self._series_node(parent)
         return node is not None and parent.column() == 0 and len(node.issues) < node.row.issue_count
 
     def fetchMore(self, parent: Index) -> None:
         node = self._series_node(parent)
-        if node is None or parent.column() != 0:
+        if node is None or parent.column() != 0 or self._fetching:
             return
+        self._fetching = True
+        try:
+            self._fetch_batch(parent, node)
+        finally:
+            self._fetching = False
+
+    def _fetch_batch(self, parent: Index, node: _SeriesNode) -> None:
         batch = self._service.list_issues(node.row.id, offset=len(node.issues), limit=BATCH)
         if not batch:
             # The library has fewer issues than counted: stop asking.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
 from reader.app.sidebar.model import (
@@ -132,6 +132,10 @@ class SidebarView(QTreeView):
         return None
 
     def _after_reset(self) -> None:
+        # The model refuses fetches while it announces a reset: reselect right after.
+        QTimer.singleShot(0, self._reselect)
+
+    def _reselect(self) -> None:
         # Keep the open issue selected without re-announcing it (the reader already shows it).
         if self._last_issue is not None:
             self._quiet = True

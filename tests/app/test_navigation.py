@@ -1,0 +1,147 @@
+"""Open issues and move around with real clicks and keys."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+
+from reader.app.sidebar.model import IdRole
+
+
+def click_issue(qtbot, window, series_row: int, issue_row: int) -> int:
+    sidebar = window.sidebar
+    model = window.sidebar_model
+    series = model.index(series_row, 0)
+    sidebar.expand(series)
+    qtbot.waitUntil(lambda: model.rowCount(series) > issue_row)
+    index = model.index(issue_row, 0, series)
+    sidebar.scrollTo(index)
+    rect = sidebar.visualRect(index)
+    qtbot.mouseClick(sidebar.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    return index.data(IdRole)
+
+
+def headlines(window) -> list[str]:
+    return [item.headline for item in window.reading.items]
+
+
+def test_click_in_sidebar_opens_issue(window, qtbot, service):
+    issue_id = click_issue(qtbot, window, 4, 1)  # Pacific Tech Ledger, older issue
+    issue = service.get_issue(issue_id)
+    assert issue.label == "Vol 1.41"
+    assert window.reading.issue.id == issue_id
+    assert headlines(window) == [i.headline for i in service.items(issue_id)]
+    assert "Vol 1.41" in window.reading.toPlainText()
+    assert "p. 1" in window.reading.toPlainText()
+    assert window.settings.last_issue_id == issue_id
+
+
+def test_j_k_g_G_move_the_current_item_and_mark_read(window, qtbot, service):
+    issue_id = click_issue(qtbot, window, 3, 0)
+    items = service.items(issue_id)
+    reading = window.reading
+    assert reading.current_item_id() == items[0].id
+    window.sidebar.setFocus()
+    qtbot.keyClick(window.sidebar, Qt.Key.Key_J)
+    assert reading.current_item_id() == items[1].id
+    qtbot.keyClick(reading, Qt.Key.Key_G, Qt.KeyboardModifier.ShiftModifier)
+    assert reading.current_item_id() == items[-1].id
+    qtbot.keyClick(reading, Qt.Key.Key_G)
+    assert reading.current_item_id() == items[0].id
+    # shown items became read (the default setting), the others not
+    read = {row.id: row.read for row in service.items(issue_id)}
+    assert read[items[0].id] and read[items[1].id] and read[items[-1].id]
+    assert not read[items[2].id]
+    # u marks unread, m marks read again
+    qtbot.keyClick(reading, Qt.Key.Key_U)
+    assert not service.get_item(items[0].id).read
+    assert reading.item_is_read(items[0].id) is False
+    qtbot.keyClick(reading, Qt.Key.Key_M)
+    assert service.get_item(items[0].id).read
+    qtbot.keyClick(reading, Qt.Key.Key_J)
+    qtbot.keyClick(reading, Qt.Key.Key_J)
+    qtbot.keyClick(reading, Qt.Key.Key_K)
+    assert reading.current_item_id() == items[1].id
+    qtbot.keyClick(reading, Qt.Key.Key_K)
+    qtbot.keyClick(reading, Qt.Key.Key_K)  # stays on the first
+    assert reading.current_item_id() == items[0].id
+
+
+def test_mark_read_when_shown_can_be_turned_off(window, qtbot, service):
+    window.mark_read_action.setChecked(False)
+    assert window.settings.mark_read_when_shown is False
+    issue_id = click_issue(qtbot, window, 3, 1)
+    qtbot.keyClick(window.sidebar, Qt.Key.Key_J)
+    assert not any(row.read for row in service.items(issue_id))
+
+
+def test_n_p_move_between_issues_across_series(window, qtbot, service):
+    first = click_issue(qtbot, window, 3, 0)
+    seen = [first]
+    for _ in range(4):
+        qtbot.keyClick(window.sidebar, Qt.Key.Key_N)
+        seen.append(window.reading.issue.id)
+    labels = [service.get_issue(i).label for i in seen]
+    assert labels == ["Vol 2.12", "Vol 2.11", "Vol 2.10", "Vol 1.42", "Vol 1.41"]
+    qtbot.keyClick(window.sidebar, Qt.Key.Key_N)  # at the end: stays
+    assert window.reading.issue.id == seen[-1]
+    qtbot.keyClick(window.sidebar, Qt.Key.Key_P)
+    qtbot.keyClick(window.sidebar, Qt.Key.Key_P)
+    assert window.reading.issue.label == "Vol 2.10"
+
+
+def test_space_scrolls_and_esc_returns_to_sidebar(window, qtbot):
+    click_issue(qtbot, window, 3, 0)
+    window.resize(900, 400)
+    window.reading.set_font_size(24)
+    bar = window.reading.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    window.reading.setFocus()
+    bar.setValue(0)
+    qtbot.keyClick(window.reading, Qt.Key.Key_Space)
+    assert bar.value() > 0
+    qtbot.keyClick(window.reading, Qt.Key.Key_Space, Qt.KeyboardModifier.ShiftModifier)
+    assert bar.value() == 0
+    qtbot.keyClick(window.reading, Qt.Key.Key_Escape)
+    assert window.sidebar.hasFocus()
+
+
+def test_font_size_keys_and_copy(window, qtbot):
+    click_issue(qtbot, window, 3, 0)
+    reading = window.reading
+    start = reading.font_size
+    qtbot.keyClick(reading, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(reading, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert reading.font_size == start + 2
+    qtbot.keyClick(reading, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert reading.font_size == start + 1
+    assert window.settings.font_size == start + 1
+    qtbot.keyClick(reading, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert reading.font_size == 13
+    reading.setFocus()
+    reading.selectAll()
+    reading.copy()
+    copied = QGuiApplication.clipboard().text()
+    assert reading.items[0].headline in copied
+
+
+def test_clicking_an_item_makes_it_current(window, qtbot):
+    click_issue(qtbot, window, 3, 0)
+    reading = window.reading
+    target = reading._spans[2]  # noqa: SLF001 - find where item 3 is drawn
+    cursor = reading.textCursor()
+    cursor.setPosition(target.start + 3)
+    reading.ensureCursorVisible()
+    rect = reading.cursorRect(cursor)
+    qtbot.mouseClick(reading.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert reading.current_item_id() == target.item.id
+
+
+def test_views_show_items_across_issues(window, qtbot, service):
+    sidebar = window.sidebar
+    rect = sidebar.visualRect(window.sidebar_model.view_index("all"))
+    qtbot.mouseClick(sidebar.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.reading.issue is None
+    assert len(window.reading.items) == service.count_items("all")
+    text = window.reading.toPlainText()
+    assert "Grid & Pipe Weekly Vol 2.12" in text
