@@ -16,12 +16,19 @@ from typing import Any
 import pymupdf
 
 from reader.core.parse.columns import find_gutters
+from reader.core.parse.text import is_cjk
 
-TEXT_FLAGS = pymupdf.TEXTFLAGS_DICT & ~pymupdf.TEXT_PRESERVE_IMAGES
+# no images (never used), ligatures expanded so "ﬁ" reads and searches as "fi"
+TEXT_FLAGS = pymupdf.TEXTFLAGS_DICT & ~pymupdf.TEXT_PRESERVE_IMAGES & ~pymupdf.TEXT_PRESERVE_LIGATURES
 
-BULLET_GLYPHS = "•▪–-·◦■●▸►‣⁃○□◆◇★✓➢➤∙⦁*—▫◾◼"
+# bullets that are never ordinary text: they mark an item even with no space after them
+STRONG_BULLETS = "•▪■●◦▸►‣⁃○□◆◇★✓➢➤∙⦁▫◾◼\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf06e\uf0a8"
+# dashes, stars and numbers mark an item only when a space (or a span break) follows
+WEAK_BULLETS = "–—‐-·*"
+BULLET_GLYPHS = STRONG_BULLETS + WEAK_BULLETS
 _MARKER_RE = re.compile(
-    r"^\s*(?P<m>[" + re.escape(BULLET_GLYPHS) + r"\uf0b7\uf0a7\uf076\uf0d8\uf0fc]|\(?\d{1,2}[.)]|\(\d{1,2}\))(?=\s|$)\s*"
+    r"^\s*(?:(?P<s>[" + re.escape(STRONG_BULLETS) + r"])"
+    r"|(?P<w>[" + re.escape(WEAK_BULLETS) + r"]|\(?\d{1,2}[.)]|\(\d{1,2}\))(?P<sp>\s|$)?)\s*"
 )
 _MAX_SHAPE_PATHS = 3000
 
@@ -223,8 +230,11 @@ def page_lines(page: pymupdf.Page, pno: int, want_shapes: bool = True) -> list[L
         text = ""
         for i, f in enumerate(group):
             piece = _frag_text(f.spans)
-            if i and text and not text.endswith(" ") and not piece.startswith(" "):
-                text += " "
+            if i and text and piece and not text.endswith(" ") and not piece.startswith(" "):
+                prev = group[i - 1]
+                gap = f.x0 - prev.x1
+                if gap > 0.15 * max(f.y1 - f.y0, 1.0) and not (is_cjk(text[-1]) and is_cjk(piece[0])):
+                    text += " "
             text += piece
         text = clean(text)
         size, bold, italic = _style(spans)
@@ -241,8 +251,10 @@ def page_lines(page: pymupdf.Page, pno: int, want_shapes: bool = True) -> list[L
             )
         # bold-ness ignores the marker glyph
         m = _MARKER_RE.match(text)
+        if m and m.group("w") and m.group("sp") is None and not _span_break(spans, m.end()):
+            m = None
         if m and len(text) > m.end():
-            line.marker = m.group("m")
+            line.marker = m.group("s") or m.group("w")
             line.text = text[m.end():]
             line.tx0 = _text_start(spans, m.end(), x0)
             body_spans = _spans_after(spans, m.end())
@@ -258,6 +270,18 @@ def page_lines(page: pymupdf.Page, pno: int, want_shapes: bool = True) -> list[L
         if shapes:
             _attach_shape_markers(lines, shapes)
     return lines
+
+
+def _span_break(spans: list[dict[str, Any]], offset: int) -> bool:
+    """True when a span ends exactly at character ``offset`` of the joined text."""
+    pos = 0
+    for s in spans:
+        pos += len(s["text"])
+        if pos == offset:
+            return True
+        if pos > offset:
+            return False
+    return False
 
 
 def _spans_after(spans: list[dict[str, Any]], offset: int) -> list[dict[str, Any]]:
