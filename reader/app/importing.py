@@ -161,3 +161,4 @@ class ImportSummaryDialog(QDialog):
         buttons.accepted.connect(self.accept)
         layout.addWidget(buttons)
         self.resize(520, 320 if details else 120)
+        self.layout().activate()  # settle size constraints before the native window exists

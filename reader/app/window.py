@@ -66,6 +66,9 @@ class MainWindow(QMainWindow):
         self.summary_dialog: ImportSummaryDialog | None = None
         self._pages_issue: int | None = None
         self.setAcceptDrops(True)
+        # An explicit minimum keeps the layout from re-deriving it whenever a pane or the
+        # welcome view changes (each change would otherwise be pushed to the platform window).
+        self.setMinimumSize(720, 440)
 
         self._build_widgets()
         self._build_actions()
@@ -544,3 +547,4 @@ class ShortcutsDialog(QDialog):
         layout.addWidget(self.table)
         layout.addWidget(buttons)
         self.resize(520, 640)
+        self.layout().activate()  # settle size constraints before the native window exists
