@@ -31,6 +31,7 @@ from reader.core.parse.structure import (
 from reader.core.pdf import open_document
 
 PARSER_VERSION = 1
+_SHAPE_PAGES = 8
 
 __all__ = ["PARSER_VERSION", "parse"]
 
@@ -55,11 +56,17 @@ def _parse_document(doc: pymupdf.Document) -> ParsedIssue:
     pages: list[list[Line]] = []
     heights: list[float] = []
     unreadable = 0
+    shapes_seen = False
     for index in range(doc.page_count):
         try:
             page = doc.load_page(index)
             heights.append(page.rect.height)
-            pages.append(page_lines(page, index + 1))
+            # vector bullets: always looked for in the first pages (a digest is short); past
+            # those only when earlier pages had some, so a long book skips get_cdrawings()
+            want_shapes = index < _SHAPE_PAGES or shapes_seen
+            lines = page_lines(page, index + 1, want_shapes=want_shapes)
+            shapes_seen = shapes_seen or any(l.marker == "shape" for l in lines)
+            pages.append(lines)
         except Exception:  # MuPDF raises plain RuntimeErrors on broken page content
             unreadable += 1
             if len(heights) < len(pages) + 1:
@@ -89,8 +96,10 @@ def _parse_document(doc: pymupdf.Document) -> ParsedIssue:
     else:
         if not (head.label or head.date):
             # not a digest: the big text on page 1 is a document title, not a series name
+            restore = bool(head.line_ids)
             head = Masthead(title=head.title or head.series)
-            blocks, known = _blocks(ordered, set())
+            if restore:
+                blocks, known = _blocks(ordered, set())
         items = paragraph_items([b for b in blocks if not _is_footer_block(b)], known)
     title = head.title
     if not (head.series or head.label) and not title:

@@ -110,26 +110,41 @@ def _to_frame(bbox: tuple[float, float, float, float], way: str, w: float, h: fl
     return bbox
 
 
+_FONT_STYLE: dict[tuple[str, int], tuple[bool, bool]] = {}
+
+
+def _font_style(font: str, flags: int) -> tuple[bool, bool]:
+    """(bold, italic) from a span's font name and flags, cached: few fonts, many spans."""
+    key = (font, flags)
+    found = _FONT_STYLE.get(key)
+    if found is None:
+        lower = font.lower()
+        bold = bool(flags & 16) or any(w in lower for w in ("bold", "black", "heavy", "semibold"))
+        italic = bool(flags & 2) or "italic" in lower or "oblique" in lower
+        found = _FONT_STYLE[key] = (bold, italic)
+    return found
+
+
 def _style(spans: list[dict[str, Any]]) -> tuple[float, bool, bool]:
     """Dominant size and whether (nearly) all visible characters are bold / italic."""
     weight: dict[float, int] = {}
     chars = bold = italic = 0
     for s in spans:
-        n = len(s["text"].strip())
-        if not n:
+        t = s["text"]
+        n = len(t) - t.count(" ")
+        if n <= 0:
             continue
         chars += n
         size = round(s["size"], 1)
         weight[size] = weight.get(size, 0) + n
-        font = s.get("font", "")
-        flags = s.get("flags", 0)
-        if flags & 16 or "Bold" in font or "bold" in font or "Black" in font or "Heavy" in font:
+        b, i = _font_style(s["font"], s["flags"])
+        if b:
             bold += n
-        if flags & 2 or "Italic" in font or "Oblique" in font:
+        if i:
             italic += n
     if not chars:
         return (0.0, False, False)
-    size = max(weight.items(), key=lambda kv: kv[1])[0]
+    size = max(weight, key=weight.__getitem__) if len(weight) > 1 else next(iter(weight))
     return (size, bold >= 0.8 * chars, italic >= 0.8 * chars)
 
 

@@ -54,7 +54,23 @@ def _similar_size(a: float, b: float) -> bool:
     return abs(a - b) <= 0.12 * max(a, b) + 0.3
 
 
-def _continues(block: Block, line: Line) -> bool:
+def leading_gaps(lines: Sequence[Line]) -> dict[float, float]:
+    """Per font size, the usual white gap between consecutive lines of one paragraph.
+
+    Taken as the lower quartile of gaps between neighbouring same-size lines in a column, so
+    generous line spacing (browsers print at 1.5-1.7) is not mistaken for paragraph breaks.
+    """
+    gaps: dict[float, list[float]] = {}
+    for prev, line in zip(lines, lines[1:]):
+        if prev.page != line.page or prev.col != line.col or prev.size != line.size:
+            continue
+        gap = line.y0 - prev.y1
+        if -0.5 * line.size <= gap <= 2.0 * line.size:
+            gaps.setdefault(line.size, []).append(gap)
+    return {size: sorted(g)[len(g) // 4] for size, g in gaps.items() if len(g) >= 3}
+
+
+def _continues(block: Block, line: Line, leading: dict[float, float] | None = None) -> bool:
     prev = block.last
     if not _similar_size(prev.size, line.size):
         return False
@@ -62,7 +78,9 @@ def _continues(block: Block, line: Line) -> bool:
     same_column = prev.page == line.page and prev.col == line.col
     if same_column:
         gap = line.y0 - prev.y1
-        if gap > 0.6 * size or gap < -0.6 * line.height:
+        usual = (leading or {}).get(line.size)
+        limit = 0.6 * size if usual is None else max(0.45 * size, usual + 0.35 * size)
+        if gap > limit or gap < -0.6 * line.height:
             return False
         if block.marker:
             # continuation lines align with the item's text (or at worst with its marker)
@@ -88,10 +106,11 @@ def _continues(block: Block, line: Line) -> bool:
 def build_blocks(lines: Sequence[Line]) -> list[Block]:
     """Group reading-ordered lines into list-item and paragraph blocks."""
     blocks: list[Block] = []
+    leading = leading_gaps(lines)
     for line in lines:
         if line.marker:
             blocks.append(Block([line], line.marker))
-        elif blocks and _continues(blocks[-1], line):
+        elif blocks and _continues(blocks[-1], line, leading):
             blocks[-1].lines.append(line)
         else:
             blocks.append(Block([line]))
