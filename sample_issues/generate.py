@@ -59,23 +59,44 @@ def is_cjk(ch: str) -> bool:
 
 NO_LINE_START = set("。、，．」』）〕】ー・：；？！ゃゅょっャュョッ")
 VOWELS = set("aeiouy")
-DIGRAPHS = {"ch", "sh", "th", "ph", "wh", "ck", "ng", "qu", "gh", "gn"}
+# consonant pairs that belong together at the start of a syllable: never split between them
+ONSETS = {
+    "ch", "sh", "th", "ph", "wh", "ck", "ng", "qu", "gh", "gn", "tr", "pr", "br", "cr", "dr",
+    "gr", "fr", "pl", "bl", "cl", "fl", "gl", "sl", "st", "sp", "sc", "sk", "sm", "sn", "sw",
+    "tw", "wr",
+}
+CLUSTERS = {"tr", "pr", "br", "cr", "dr", "gr", "fr", "pl", "bl", "cl", "fl", "gl", "ch", "sh", "th", "ph", "wh"}
+SUFFIXES = ("tion", "sion", "ment", "ments", "ness", "ture", "able", "ible", "ity", "ing", "ings")
 
 
 def hyphenation_points(word: str) -> list[int]:
-    """Syllable-ish break indexes in a lowercase alphabetic word (VC-CV and V-CV rules)."""
-    points = []
-    for i in range(3, len(word) - 2):
+    """Syllable break indexes in a lowercase alphabetic word: VC-CV splits and common suffixes.
+
+    Deliberately conservative (no V-CV guesses), so breaks read naturally: con-tract,
+    instal-led, govern-ment, informa-tion.
+    """
+    points = set()
+    for i in range(1, len(word)):
         a, b = word[i - 1], word[i]
-        if not any(c in VOWELS for c in word[:i]) or not any(c in VOWELS for c in word[i:]):
-            continue
-        if a not in VOWELS and b not in VOWELS and a + b not in DIGRAPHS and a != b or (
-            a == b and a not in VOWELS
+        nxt = word[i + 1] if i + 1 < len(word) else ""
+        if a not in VOWELS and b not in VOWELS and a + b not in ONSETS and (
+            nxt in VOWELS or b + nxt in CLUSTERS
         ):
-            points.append(i)
-        elif a in VOWELS and b not in VOWELS and i + 1 < len(word) and word[i + 1] in VOWELS:
-            points.append(i)
-    return points
+            points.add(i)
+    for suf in SUFFIXES:
+        if word.endswith(suf):
+            i = len(word) - len(suf)
+            if word[i - 1] == word[i - 2] and word[i - 1] not in VOWELS:
+                i -= 1  # ship-ping, not shipp-ing
+            points.add(i)
+    good = []
+    for i in sorted(points):
+        head, tail = word[:i], word[i:]
+        if len(head) < 3 or len(tail) < 3 or (len(tail) == 3 and tail[1:] in ("ed", "es")):
+            continue
+        if any(c in VOWELS for c in head) and any(c in VOWELS for c in tail):
+            good.append(i)
+    return good
 
 
 # --------------------------------------------------------------------------- fonts
@@ -278,6 +299,7 @@ class Flow:
         self.col_top = geo.top
         self.columns = 1
         self.max_y: dict[int, float] = {}
+        self.cap: tuple[int, float] | None = None  # (page, y): shorter columns there, to balance
 
     @property
     def page(self) -> int:
@@ -298,7 +320,10 @@ class Flow:
         self.columns, self.col, self.col_top = n, 0, self.y
 
     def bottom(self) -> float:
-        return self.geo.height - self.geo.bottom
+        full = self.geo.height - self.geo.bottom
+        if self.cap is not None and self.cap[0] == self.page:
+            return min(full, self.cap[1])
+        return full
 
     def advance(self, h: float) -> None:
         """Make room for h points, moving to the next column or page if needed."""
@@ -316,9 +341,11 @@ class Flow:
         if self.y > self.col_top:
             self.y += h
 
-    def text_line(self, x: float, width: float, line: Line, size: float, justify: bool) -> int:
-        """Draw one broken line at (x, current y); returns its page index."""
+    def text_line(self, indent: float, line: Line, size: float, justify: bool) -> int:
+        """Draw one broken line, indented within the current column; returns its page index."""
         self.advance(self.leading)
+        x0, x1 = self.col_x()
+        x, width = x0 + indent, x1 - x0 - indent
         base = self.y + size * 0.85
         fam = self.family
         extra = 0.0
@@ -392,9 +419,25 @@ class Laid:
     item_pages: list[set[int]]
     spans_page_break: bool = False
     spans_column_break: bool = False
+    content_pages: int = 0
 
 
 def layout_issue(issue: dict, series: dict) -> Laid:
+    """Lay out an issue; with columns, balance the columns of the last page like a typesetter."""
+    laid = layout_once(issue, series, None)
+    if issue.get("columns", 1) == 1:
+        return laid
+    last = laid.content_pages - 1
+    y = laid.geo.top  # type: ignore[attr-defined]
+    while y < laid.geo.height:  # type: ignore[attr-defined]
+        trial = layout_once(issue, series, (last, y))
+        if trial.content_pages == laid.content_pages:
+            return trial
+        y += 4.0
+    return laid
+
+
+def layout_once(issue: dict, series: dict, cap: tuple[int, float] | None) -> Laid:
     """Lay out masthead, headline list, details and boilerplate of a non-Story issue."""
     style = series["style"]
     family = TIMES if style == "justify" else HELV
@@ -403,7 +446,10 @@ def layout_issue(issue: dict, series: dict) -> Laid:
     geo = Geometry(columns=issue.get("columns", 1))
     if issue.get("letter"):
         geo.width, geo.height = 612.0, 792.0
+    if issue.get("page") == "a5":
+        geo.width, geo.height, geo.left, geo.right, geo.top, geo.bottom = 420.0, 595.0, 40.0, 40.0, 52.0, 56.0
     flow = Flow(geo, family, size, leading)
+    flow.cap = cap
     fam = family
     multipage_furniture = True
     x0, x1 = flow.col_x()
@@ -436,7 +482,7 @@ def layout_issue(issue: dict, series: dict) -> Laid:
             lines = break_lines(headline, "bold", fam, size, x1 - x0 - indent, False)
             assert len(lines) == 1, f"headline too long for one line: {headline!r}"
             draw_marker(flow, hmark, n, x0, size, "bold")
-            item_pages[n - 1].add(flow.text_line(x0 + indent, x1 - x0 - indent, lines[0], size, False))
+            item_pages[n - 1].add(flow.text_line(indent, lines[0], size, False))
             flow.y += size * 0.25
         flow.y += size * 0.9
     # details
@@ -448,14 +494,13 @@ def layout_issue(issue: dict, series: dict) -> Laid:
         flow.space(size * 0.55)
         cx0, cx1 = flow.col_x()
         lines = break_lines(body, "reg", fam, size, cx1 - cx0 - indent, issue.get("hyphenate", False))
-        start = (flow.page, flow.col)
         for k, line in enumerate(lines):
             if k == 0:
                 if flow.y + 2 * leading > flow.bottom():  # no lone first line at a column foot
                     flow.advance(2 * leading + flow.bottom())
                 draw_marker(flow, dmark, n, flow.col_x()[0], size, "reg")
-            cx0, cx1 = flow.col_x()
-            item_pages[n - 1].add(flow.text_line(cx0 + indent, cx1 - cx0 - indent, line, size, justify))
+                start = (flow.page, flow.col)
+            item_pages[n - 1].add(flow.text_line(indent, line, size, justify))
         end = (flow.page, flow.col)
         laid.spans_page_break |= start[0] != end[0]
         laid.spans_column_break |= start[0] == end[0] and start[1] != end[1]
@@ -463,8 +508,9 @@ def layout_issue(issue: dict, series: dict) -> Laid:
     foot = series["boilerplate"]
     fsize = 7.5
     need = 14 + len(foot) * fsize * 1.45
+    laid.content_pages = len(flow.pages)
     bottom_now = max(flow.y, flow.max_y.get(flow.page, 0.0))
-    if bottom_now + need > flow.bottom():
+    if bottom_now + need > geo.height - geo.bottom:
         flow.pages.append(PageOps())
         bottom_now = geo.top
     ops = flow.ops()
@@ -515,11 +561,19 @@ def render(laid: Laid, style: str, seed: int) -> pymupdf.Document:
                 page.draw_line(r.tl, r.br, color=s.color, width=0.6)
             elif s.kind == "image":
                 page.insert_image(r, pixmap=photo_pixmap(seed), keep_proportion=False)
+        writers: dict[tuple[float, ...], pymupdf.TextWriter] = {}
         if style == "plain":
             for t in pops.text:
-                page.insert_text((t.x, t.y), t.text, fontname=t.font, fontsize=t.size, color=t.color)
+                if t.font != "japan" and max(map(ord, t.text)) > 0xFF:
+                    # Base-14 insert_text only encodes Latin-1; like many real producers,
+                    # fall back to an embedded font for the odd dash or letter beyond it
+                    tw = writers.setdefault(t.color, pymupdf.TextWriter(page.rect))
+                    tw.append((t.x, t.y), t.text, font=_font(t.font), fontsize=t.size)
+                else:
+                    page.insert_text((t.x, t.y), t.text, fontname=t.font, fontsize=t.size, color=t.color)
+            for color, tw in writers.items():
+                tw.write_text(page, color=color)
         else:
-            writers: dict[tuple[float, ...], pymupdf.TextWriter] = {}
             for t in pops.text:
                 tw = writers.setdefault(t.color, pymupdf.TextWriter(page.rect))
                 tw.append((t.x, t.y), t.text, font=_font(t.font), fontsize=t.size)
@@ -531,7 +585,9 @@ def render(laid: Laid, style: str, seed: int) -> pymupdf.Document:
 # --------------------------------------------------------------------------- Story (HTML) style
 
 def esc(s: str) -> str:
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """HTML-escape, and keep words with their own hyphen unbroken (MuPDF would break there)."""
+    s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return re.sub(r"\S*\w-\w\S*", lambda m: f'<span style="white-space: nowrap">{m.group(0)}</span>', s)
 
 
 def story_issue(issue: dict, series: dict) -> tuple[pymupdf.Document, list[set[int]]]:
@@ -566,29 +622,33 @@ def story_issue(issue: dict, series: dict) -> tuple[pymupdf.Document, list[set[i
     story = pymupdf.Story(html="".join(parts), user_css=css)
     buf = io.BytesIO()
     writer = pymupdf.DocumentWriter(buf)
-    where = pymupdf.Rect(64, 56, 595 - 64, 842 - 70)
+    pw, ph = (420.0, 595.0) if issue.get("page") == "a5" else (595.0, 842.0)
+    margin = 44.0 if issue.get("page") == "a5" else 64.0
+    where = pymupdf.Rect(margin, 56, pw - margin, ph - 70)
     item_pages: list[set[int]] = [set() for _ in items]
-    more, page_no = 1, 0
+    current = [0]
+
+    def record(pos: Any) -> None:
+        if pos.id and pos.id[0] in "hd" and pos.id[1:].isdigit():
+            item_pages[int(pos.id[1:]) - 1].add(current[0])
+
+    more = 1
     while more:
-        dev = writer.begin_page(pymupdf.paper_rect("a4"))
+        dev = writer.begin_page(pymupdf.Rect(0, 0, pw, ph))
         more, _ = story.place(where)
-
-        def record(pos: Any, page_no: int = page_no) -> None:
-            if pos.id and pos.id[0] in "hd" and pos.id[1:].isdigit():
-                item_pages[int(pos.id[1:]) - 1].add(page_no)
-
         story.element_positions(record)
         story.draw(dev)
         writer.end_page()
-        page_no += 1
+        current[0] += 1
     writer.close()
     doc = pymupdf.open("pdf", buf.getvalue())
     if doc.page_count > 1:
         for p, page in enumerate(doc, 1):
-            page.insert_text((64, 34), f"{series['name']} \u00b7 {issue['label']}", fontname="helv", fontsize=7.5, color=GREY)
+            head = f"{series['name']} \u00b7 {issue['label']}"
+            page.insert_text((margin, 34), head, fontname="helv", fontsize=7.5, color=GREY)
             ft = series["page_format"].format(p=p, n=doc.page_count)
             w = pymupdf.get_text_length(ft, "helv", 8)
-            page.insert_text(((595 - w) / 2, 842 - 30), ft, fontname="helv", fontsize=8, color=GREY)
+            page.insert_text(((pw - w) / 2, ph - 30), ft, fontname="helv", fontsize=8, color=GREY)
     return doc, item_pages
 
 
@@ -632,10 +692,9 @@ def build(issue: dict, series: dict, seed: int) -> tuple[bytes, dict, dict]:
         laid = layout_issue(issue, series)
         doc = render(laid, series["style"], seed)
         item_pages = laid.item_pages
-        facts["page break"] = laid.spans_page_break
         facts["column break"] = laid.spans_column_break
-    if series["style"] != "plain":
-        doc.subset_fonts()
+    facts["page break"] = any(len(p) > 1 for p in item_pages)
+    doc.subset_fonts()
     doc.set_metadata(
         {
             "title": f"{series['name']} {issue['label']}",
@@ -650,6 +709,8 @@ def build(issue: dict, series: dict, seed: int) -> tuple[bytes, dict, dict]:
     doc.save(out, garbage=4, deflate=True, no_new_id=True)
     exp = expected(issue, series, doc.page_count, item_pages)
     check_extraction(out.getvalue(), issue)
+    text = "".join(page.get_text() for page in pymupdf.open("pdf", out.getvalue()))
+    facts["hyphenated"] = len(re.findall(r"[a-z]-\n[a-z]", text))
     return out.getvalue(), exp, facts
 
 
@@ -673,6 +734,8 @@ def readme(intro: str, rows: list[tuple[dict, dict, dict, dict]]) -> str:
             shows.append("an item running over a page break")
         if facts.get("column break"):
             shows.append("an item running over a column break")
+        if facts.get("hyphenated"):
+            shows.append(f"{facts['hyphenated']} hyphenated line ends")
         if exp["pages"] > 1:
             shows.append("running header + page-numbered footer on every page")
         date = issue.get("date_text") or "*(no date)*"
