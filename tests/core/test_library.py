@@ -384,3 +384,39 @@ def test_no_sql_in_public_surface() -> None:
     public = [n for n in dir(Library) if not n.startswith("_")]
     assert "db" not in public and "execute" not in public and "query" not in public
     assert service_mod.DB_NAME == "library.sqlite"
+
+
+def test_damaged_database_gives_library_errors(tmp_path: Path) -> None:
+    folder = tmp_path / "lib"
+    with Library.open(folder) as lib:
+        work = tmp_path / "w"
+        work.mkdir()
+        store = Store(lib, work)
+        for n in range(40):
+            store(label=f"Vol 1.{n}", number=n, items=[(f"h{n}", "words " * 300)] * 3)
+    data = bytearray((folder / "library.sqlite").read_bytes())
+    assert len(data) > 40_000
+    data[8192:len(data) - 4096] = b"\x5a" * (len(data) - 4096 - 8192)
+    (folder / "library.sqlite").write_bytes(bytes(data))
+    try:
+        lib = Library.open(folder)
+    except LibraryError as err:
+        assert "\n" not in str(err)
+        return
+    with lib:
+        for call in (lib.list_series, lambda: lib.list_issues(), lambda: lib.search("words"),
+                     lambda: lib.item_ids("all"), lib.stats):
+            try:
+                call()
+            except (LibraryError, UserError) as err:
+                assert "\n" not in str(err)
+
+
+def test_foreign_keys_are_enforced(lib: Library, store: Store) -> None:
+    issue_id = store()
+    with pytest.raises(sqlite3.IntegrityError):
+        lib._db.execute("INSERT INTO items (issue_id, position) VALUES (999, 1)")
+    with pytest.raises(sqlite3.IntegrityError):
+        lib._db.execute("DELETE FROM series")
+    lib._db.execute("DELETE FROM issues WHERE id = ?", [issue_id])  # items cascade
+    assert lib.count_items("all") == 0 and lib.search("auction") == []
