@@ -49,7 +49,18 @@ input. Everything here is made by one script from one source of text:
 - Not items: the masthead, the label/date line, the title, the photo credit ("Photo: ..."),
   the running header (series · label) and page-number footer of multi-page issues, and the
   boilerplate footer (compiled by / subscribe / copyright / site credits) under a thin rule.
-- `pages` are the 1-based pages an item's text (headline and body) touches.
+- `pages` are the 1-based pages an item's text (headline and body) touches, so an item whose
+  headline sits on page 1 and whose body is on page 2 has `[1, 2]`.
+- Text is the logical text: the `story` issues are set in Charis SIL, whose "fi"/"fl"/"ff"
+  ligatures extract as U+FB01.. with PyMuPDF's default flags; the expected JSON has plain
+  letters (extract without `TEXT_PRESERVE_LIGATURES`, or NFKC-normalise ligatures).
+- In the `plain` style, characters outside Latin-1 (the – marker) are drawn with an embedded
+  font via TextWriter, the rest with non-embedded Base-14 fonts; Japanese text uses the
+  non-embedded `japan` CID font there and the embedded, subset Droid Sans Fallback elsewhere.
+- Layout facts: the series name is the largest text near the top of page 1; multi-page issues
+  carry a small grey running header (series · label) at the top of every page, page 1 included,
+  and a centred page number at the foot ("1/2", "Page 1 of 2", "- 1 -", "Page 1"). Detail
+  bullets have a hanging indent; headline bullets are all one line.
 """
 
 SERIES = {
@@ -759,7 +770,7 @@ ISSUES.append({
          "April with a special section on farm labour shortages. Readers who would like to "
          "share their own experience of hiring seasonal workers can reply to this email, and "
          "we will contact a selection of respondents before publication, with names withheld "
-         "on request."),
+         "on request. Thank you to everyone who answered last month's reader survey."),
     ],
 })
 

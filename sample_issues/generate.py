@@ -110,8 +110,20 @@ class Family:
     def font(self, role: str) -> pymupdf.Font:
         return _font(self.names[role])
 
+    def width(self, role: str, text: str, size: float) -> float:
+        return text_width(self.names[role], text, size)
+
 
 _FONTS: dict[str, pymupdf.Font] = {}
+_WIDTHS: dict[tuple[str, str, float], float] = {}
+
+
+def text_width(name: str, text: str, size: float) -> float:
+    """Width of text in a builtin font, memoised (layout measures the same words many times)."""
+    key = (name, text, size)
+    if key not in _WIDTHS:
+        _WIDTHS[key] = _font(name).text_length(text, size)
+    return _WIDTHS[key]
 
 
 def _font(name: str) -> pymupdf.Font:
@@ -184,11 +196,11 @@ class Line:
 
 def measure(units: list[Unit], family: Family, size: float) -> None:
     for u in units:
-        u.width = family.font(u.role).text_length(u.text, size)
+        u.width = family.width(u.role, u.text, size)
 
 
 def sep_width(u: Unit, family: Family, size: float) -> float:
-    return family.font("reg").text_length(" ", size) if u.sep in ("space", "nbsp") else 0.0
+    return family.width("reg", " ", size) if u.sep in ("space", "nbsp") else 0.0
 
 
 def break_lines(
@@ -216,7 +228,7 @@ def break_lines(
             best = None
             for p in hyphenation_points(core):
                 head = core[:p] + "-"
-                if family.font(u.role).text_length(head, size) <= room:
+                if family.width(u.role, head, size) <= room:
                     best = p
             if best is not None:
                 head = Unit(core[:best] + "-", u.role, "space")
@@ -683,8 +695,20 @@ def expected(issue: dict, series: dict, pages: int, item_pages: list[set[int]]) 
 
 # --------------------------------------------------------------------------- driver
 
+def check_content(issue: dict) -> None:
+    """Detail paragraphs are 60-200 words (Japanese ones at least 100 characters)."""
+    for headline, body in issue["items"]:
+        if re.search(r"[\u3040-\u30ff]", body) and len(body.split()) < 10:
+            assert len(body) >= 100, f"{issue['slug']}: Japanese body too short: {body[:30]!r}"
+        else:
+            n = len(body.split())
+            assert 60 <= n <= 200, f"{issue['slug']}: body of {n} words: {body[:40]!r}"
+        assert bool(headline) == bool(issue.get("headline_marker")), f"{issue['slug']}: {headline!r}"
+
+
 def build(issue: dict, series: dict, seed: int) -> tuple[bytes, dict, dict]:
     """Make one issue: PDF bytes, expected JSON, and facts for the coverage table."""
+    check_content(issue)
     facts: dict[str, Any] = {}
     if series["style"] == "story":
         doc, item_pages = story_issue(issue, series)
