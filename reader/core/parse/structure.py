@@ -70,7 +70,12 @@ def leading_gaps(lines: Sequence[Line]) -> dict[float, float]:
     return {size: sorted(g)[len(g) // 4] for size, g in gaps.items() if len(g) >= 3}
 
 
-def _continues(block: Block, line: Line, leading: dict[float, float] | None = None) -> bool:
+def _continues(
+    block: Block,
+    line: Line,
+    leading: dict[float, float] | None = None,
+    right_edge: dict[tuple[int, int], float] | None = None,
+) -> bool:
     prev = block.last
     if not _similar_size(prev.size, line.size):
         return False
@@ -100,17 +105,26 @@ def _continues(block: Block, line: Line, leading: dict[float, float] | None = No
     if block.marker:
         return True
     text = prev.text.rstrip()
-    return bool(text) and (not text.endswith(_TERMINAL) or text.endswith("-"))
+    if not text or (text.endswith(_TERMINAL) and not text.endswith("-")):
+        return False
+    # a paragraph runs on only if its last line is full (reaches its column's right edge)
+    edge = (right_edge or {}).get((prev.page, prev.col))
+    return edge is not None and prev.x1 >= edge - 2.5 * size
 
 
 def build_blocks(lines: Sequence[Line]) -> list[Block]:
     """Group reading-ordered lines into list-item and paragraph blocks."""
     blocks: list[Block] = []
     leading = leading_gaps(lines)
+    edges: dict[tuple[int, int], list[float]] = {}
+    for line in lines:
+        edges.setdefault((line.page, line.col), []).append(line.x1)
+    # a column's right edge, where there are lines enough to tell
+    right_edge = {key: max(xs) for key, xs in edges.items() if len(xs) >= 3}
     for line in lines:
         if line.marker:
             blocks.append(Block([line], line.marker))
-        elif blocks and _continues(blocks[-1], line, leading):
+        elif blocks and _continues(blocks[-1], line, leading, right_edge):
             blocks[-1].lines.append(line)
         else:
             blocks.append(Block([line]))
