@@ -420,3 +420,13 @@ def test_foreign_keys_are_enforced(lib: Library, store: Store) -> None:
         lib._db.execute("DELETE FROM series")
     lib._db.execute("DELETE FROM issues WHERE id = ?", [issue_id])  # items cascade
     assert lib.count_items("all") == 0 and lib.search("auction") == []
+
+
+def test_orphan_files_are_found_and_removed(lib: Library, store: Store) -> None:
+    store()
+    orphan = lib.files_dir / ("b" * 64 + ".pdf")
+    orphan.write_bytes(b"%PDF-1.7 left by a crash")
+    assert lib.orphan_files() == [orphan]
+    assert lib.remove_orphan_files() == 1
+    assert lib.orphan_files() == [] and not orphan.exists()
+    assert lib.count_issues() == 1 and len(list(lib.files_dir.glob("*.pdf"))) == 1

@@ -537,6 +537,24 @@ class Library:
         }
 
     @_locked
+    def orphan_files(self) -> list[Path]:
+        """PDFs in ``files/`` that no database row knows (left by a crash mid-import)."""
+        known = {r[0] for r in self._db.execute("SELECT sha256 FROM files").fetchall()}
+        return sorted(p for p in self.files_dir.glob("*.pdf") if p.stem not in known)
+
+    @_locked
+    def remove_orphan_files(self) -> int:
+        """Delete :meth:`orphan_files`; return how many went."""
+        removed = 0
+        for path in self.orphan_files():
+            try:
+                path.unlink()
+                removed += 1
+            except OSError:
+                pass
+        return removed
+
+    @_locked
     def integrity_check(self) -> str:
         """SQLite's ``PRAGMA integrity_check`` result ("ok" when healthy)."""
         rows = self._db.execute("PRAGMA integrity_check").fetchall()
