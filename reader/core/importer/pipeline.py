@@ -167,29 +167,32 @@ def import_paths(
         return []
     pool = WorkerPool(jobs, timeout=timeout, memory_limit=memory_limit, max_tasks=max_tasks_per_worker)
     cancelled = False
+
+    def cancelled_now() -> bool:
+        return cancel is not None and cancel.is_set()
+
+    def feed() -> None:
+        """Hand out files until every worker has its queue full (duplicates settle here)."""
+        while queue and pool.has_idle() and not cancelled_now():
+            index = queue.popleft()
+            if run.prepare(index):
+                pool.submit(index, str(files[index]), password)
+
     try:
         while queue or pool.busy:
-            if cancel is not None and cancel.is_set():
+            if cancelled_now():
                 cancelled = True
                 break
-            while queue and pool.has_idle():
-                if cancel is not None and cancel.is_set():
-                    break
-                index = queue.popleft()
-                if run.prepare(index):
-                    pool.submit(index, str(files[index]), password)
+            feed()
             if not pool.busy:
                 continue
-            for result in pool.wait(CANCEL_POLL if cancel is not None else None):
+            results = pool.wait(CANCEL_POLL if cancel is not None else None)
+            feed()  # refill the workers before the (slower) library writes
+            for result in results:
                 if result.ok:
                     run.store(result.key, result.issue)  # type: ignore[arg-type]
                 else:
                     run.parse_failed(result.key, result.reason or "failed")
-                # keep the workers fed before the next (possibly slow) write
-                while queue and pool.has_idle() and not (cancel is not None and cancel.is_set()):
-                    index = queue.popleft()
-                    if run.prepare(index):
-                        pool.submit(index, str(files[index]), password)
     except BaseException:
         pool.close(kill=True)
         raise

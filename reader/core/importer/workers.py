@@ -18,6 +18,7 @@ import multiprocessing
 import os
 import signal
 import time
+from collections import deque
 from dataclasses import dataclass, field
 from multiprocessing.connection import wait as mp_wait
 from typing import Any
@@ -56,12 +57,11 @@ class _Worker:
     process: Any
     conn: Any
     ready: bool = False
-    key: Any = None
-    path: str | None = None
-    deadline: float | None = None
+    queue: deque = field(default_factory=deque)  # (key, path, password) sent, oldest = running
+    deadline: float | None = None  # for queue[0]; None until the worker is ready
     sent_at: float = 0.0
     tasks_done: int = 0
-    started_at: float = field(default_factory=time.monotonic)
+    retiring: bool = False  # recycled: gets no new tasks, leaves when its queue is empty
 
 
 def _context() -> Any:
@@ -90,6 +90,11 @@ def _fmt_seconds(seconds: float) -> str:
 class WorkerPool:
     """Up to ``jobs`` worker processes, started on demand, each parsing one file at a time.
 
+    Each worker may hold ``depth`` tasks: the one it is parsing and the next ones, already sent,
+    so it never waits for the parent (busy writing to the library) between files. A queued
+    file's deadline starts when the parent sees the previous file's result. When a worker is
+    killed or dies, its running file fails and its queued files go to another worker.
+
     Not thread-safe: one thread submits and waits. ``close()`` (or the context manager) stops
     the workers; ``close(kill=True)`` kills them at once (used for cancel and errors).
     """
@@ -101,27 +106,29 @@ class WorkerPool:
         timeout: float = 60.0,
         memory_limit: int | None = DEFAULT_MEMORY_LIMIT,
         max_tasks: int = DEFAULT_MAX_TASKS,
+        depth: int = 2,
     ) -> None:
         self.jobs = max(1, int(jobs))
         self.timeout = float(timeout)
         self.memory_limit = memory_limit
         self.max_tasks = max(1, int(max_tasks))
+        self.depth = max(1, int(depth))
         self.peak_worker_rss_kb = 0
         self.workers_started = 0
         self._ctx = _context()
         self._workers: list[_Worker] = []
-        self._retiring: list[Any] = []
+        self._retired: list[Any] = []
         self._fault_spec = os.environ.get(worker_main.FAULT_ENV, "")
 
     # -- state --------------------------------------------------------------------------------
     @property
     def busy(self) -> int:
-        """Tasks in flight."""
-        return sum(1 for w in self._workers if w.key is not None)
+        """Tasks handed out and not yet finished."""
+        return sum(len(w.queue) for w in self._workers)
 
     def has_idle(self) -> bool:
-        """True when ``submit`` would not have to wait."""
-        return self.busy < self.jobs
+        """True when ``submit`` can take another task now."""
+        return self.busy < self.jobs * self.depth
 
     # -- lifecycle ----------------------------------------------------------------------------
     def _start_worker(self) -> _Worker:
@@ -139,10 +146,12 @@ class WorkerPool:
         self._workers.append(worker)
         return worker
 
-    def _discard(self, worker: _Worker, *, kill: bool) -> None:
-        """Forget ``worker``; kill it now, or let it finish and reap it later."""
+    def _discard(self, worker: _Worker, *, kill: bool) -> list[tuple]:
+        """Forget ``worker`` (kill it now, or let it finish); return its unfinished tasks."""
         if worker in self._workers:
             self._workers.remove(worker)
+        leftover = list(worker.queue)
+        worker.queue.clear()
         if kill:
             try:
                 worker.process.kill()
@@ -161,8 +170,9 @@ class WorkerPool:
             worker.process.join(5)
             self._release(worker.process)
         else:
-            self._retiring.append(worker.process)
+            self._retired.append(worker.process)
         self._reap()
+        return leftover
 
     @staticmethod
     def _release(process: Any) -> None:
@@ -173,26 +183,26 @@ class WorkerPool:
 
     def _reap(self) -> None:
         still = []
-        for proc in self._retiring:
+        for proc in self._retired:
             if proc.is_alive():
                 still.append(proc)
             else:
                 proc.join(0)
                 self._release(proc)
-        self._retiring = still
+        self._retired = still
 
     def close(self, *, kill: bool = False) -> None:
         """Stop every worker (politely, or at once with ``kill``) and wait for them to go."""
         for worker in list(self._workers):
-            self._discard(worker, kill=kill or worker.key is not None)
+            self._discard(worker, kill=kill or bool(worker.queue))
         deadline = time.monotonic() + 5
-        for proc in self._retiring:
+        for proc in self._retired:
             proc.join(max(0.0, deadline - time.monotonic()))
             if proc.is_alive():
                 proc.kill()
                 proc.join(5)
             self._release(proc)
-        self._retiring = []
+        self._retired = []
 
     def __enter__(self) -> WorkerPool:
         return self
@@ -202,19 +212,33 @@ class WorkerPool:
 
     # -- work ---------------------------------------------------------------------------------
     def submit(self, key: Any, path: str, password: str | None = None) -> None:
-        """Give ``path`` to an idle worker (starting one if needed). Call only when ``has_idle()``."""
-        worker = next((w for w in self._workers if w.key is None), None)
-        if worker is None:
-            if len(self._workers) >= self.jobs:
-                raise RuntimeError("no idle worker: call wait() first")
+        """Hand ``path`` to a worker (starting one if needed). Call only when ``has_idle()``."""
+        active = [w for w in self._workers if not w.retiring]
+        idle = [w for w in active if not w.queue]
+        if idle:
+            worker = idle[0]
+        elif len(active) < self.jobs:
             worker = self._start_worker()
-        worker.key, worker.path = key, path
-        worker.sent_at = time.monotonic()
-        worker.deadline = worker.sent_at + self.timeout if worker.ready else None
+        else:
+            open_slots = [w for w in active if len(w.queue) < self.depth]
+            if not open_slots:
+                raise RuntimeError("no free worker: call wait() first")
+            worker = min(open_slots, key=lambda w: len(w.queue))
+        task = (key, path, password)
+        if not worker.queue:
+            worker.sent_at = time.monotonic()
+            worker.deadline = worker.sent_at + self.timeout if worker.ready else None
+        worker.queue.append(task)
+        if worker.tasks_done + len(worker.queue) >= self.max_tasks:
+            worker.retiring = True
         try:
-            worker.conn.send((key, path, password))
+            worker.conn.send(task)
         except (OSError, ValueError):
             pass  # the worker died; wait() notices through its sentinel
+
+    def _resubmit(self, tasks: list[tuple]) -> None:
+        for key, path, password in tasks:
+            self.submit(key, path, password)
 
     def wait(self, timeout: float | None = None) -> list[ParseResult]:
         """Block until at least one task finishes (or ``timeout`` passes); return finished tasks.
@@ -222,16 +246,11 @@ class WorkerPool:
         Deadlines are enforced here: a worker past its deadline is killed and its file failed.
         """
         results: list[ParseResult] = []
-        if not self._workers:
-            return results
-        now = time.monotonic()
-        limit = now + timeout if timeout is not None else None
-        while True:
+        limit = time.monotonic() + timeout if timeout is not None else None
+        while self._workers:
             now = time.monotonic()
-            nearest = self._nearest_deadline()
-            candidates = [x for x in (limit, nearest) if x is not None]
-            until = min(candidates) if candidates else None
-            wait_for = None if until is None else max(0.0, until - now)
+            candidates = [x for x in (limit, self._nearest_deadline()) if x is not None]
+            wait_for = max(0.0, min(candidates) - now) if candidates else None
             handles: list[Any] = []
             for w in self._workers:
                 handles.append(w.conn)
@@ -241,15 +260,14 @@ class WorkerPool:
                 self._collect(worker, ready, results)
             self._enforce_deadlines(results)
             self._reap()
-            if results or not self._workers:
-                return results
-            if limit is not None and time.monotonic() >= limit:
-                return results
+            if results or (limit is not None and time.monotonic() >= limit):
+                break
+        return results
 
     def _nearest_deadline(self) -> float | None:
         times = []
         for w in self._workers:
-            if w.key is None:
+            if not w.queue:
                 continue
             times.append(w.deadline if w.deadline is not None else w.sent_at + START_GRACE + self.timeout)
         return min(times) if times else None
@@ -268,40 +286,44 @@ class WorkerPool:
                     break
                 self._handle(worker, msg, results)
                 if worker not in self._workers:
-                    return  # recycled after its last task
+                    return  # retired or exited after its last task
         if dead:
             worker.process.join(1)
-            if worker.key is not None:
-                results.append(ParseResult(worker.key, reason=_death_reason(worker.process.exitcode)))
-                worker.key = None
-            self._discard(worker, kill=True)
+            if worker.queue:
+                key = worker.queue.popleft()[0]
+                results.append(ParseResult(key, reason=_death_reason(worker.process.exitcode)))
+            self._resubmit(self._discard(worker, kill=True))
 
     def _handle(self, worker: _Worker, msg: tuple, results: list[ParseResult]) -> None:
         kind = msg[0]
+        now = time.monotonic()
         if kind == "ready":
             worker.ready = True
-            if worker.key is not None and worker.deadline is None:
-                worker.deadline = time.monotonic() + self.timeout
+            if worker.queue and worker.deadline is None:
+                worker.deadline = now + self.timeout
             return
         _, key, payload, rss = msg[:4]
         exiting = kind == "failed" and len(msg) > 4 and bool(msg[4])
         self.peak_worker_rss_kb = max(self.peak_worker_rss_kb, int(rss or 0))
-        if key != worker.key:
+        if not worker.queue or worker.queue[0][0] != key:
             return  # stale (cannot normally happen)
+        worker.queue.popleft()
         if kind == "done":
             results.append(ParseResult(key, issue=payload))
         else:
             results.append(ParseResult(key, reason=str(payload)))
-        worker.key = worker.path = None
-        worker.deadline = None
         worker.tasks_done += 1
-        if exiting or worker.tasks_done >= self.max_tasks:
+        worker.sent_at = now
+        worker.deadline = now + self.timeout if worker.queue else None
+        if exiting:
+            self._resubmit(self._discard(worker, kill=False))
+        elif worker.retiring and not worker.queue:
             self._discard(worker, kill=False)
 
     def _enforce_deadlines(self, results: list[ParseResult]) -> None:
         now = time.monotonic()
         for worker in list(self._workers):
-            if worker.key is None:
+            if not worker.queue:
                 continue
             if worker.deadline is not None and now >= worker.deadline:
                 reason = f"timed out after {_fmt_seconds(self.timeout)} while parsing"
@@ -309,6 +331,6 @@ class WorkerPool:
                 reason = "the parser process did not start in time"
             else:
                 continue
-            results.append(ParseResult(worker.key, reason=reason))
-            worker.key = None
-            self._discard(worker, kill=True)
+            key = worker.queue.popleft()[0]
+            results.append(ParseResult(key, reason=reason))
+            self._resubmit(self._discard(worker, kill=True))
