@@ -407,4 +407,28 @@ def test_meta_and_join_never_raise(text: str) -> None:
     is_page_number(text)
     is_credit(text)
     is_boilerplate(text)
-    assert "\n" not in join_lines(text.splitlines() or [text]).strip("\n") or True
+    join_lines(text.splitlines() or [text])
+
+
+def test_a_one_line_detail_still_pairs_by_bold_headlines(tmp_path: Path) -> None:
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((60, 70), "Short Detail Weekly", fontname="hebo", fontsize=22)
+    page.insert_text((60, 92), "Issue 3 | 2026-01-02", fontsize=11)
+    y = 120.0
+    for h in ["Head one", "Head two", "Head three"]:
+        page.insert_text((60, y), "\u2022", fontsize=10)
+        page.insert_text((74, y), h, fontname="hebo", fontsize=10)
+        y += 15
+    y += 10
+    details = [["Only a short detail here."]] + [[f"Long detail {n} " + "words " * 12] * 4 for n in (2, 3)]
+    for lines in details:
+        page.insert_text((60, y), "\u2022", fontsize=10)
+        for text in lines:
+            page.insert_text((74, y), text, fontsize=10)
+            y += 13
+        y += 8
+    issue = parse(_save(doc, tmp_path / "short.pdf"))
+    assert [i.headline for i in issue.items] == ["Head one", "Head two", "Head three"]
+    assert issue.items[0].body == "Only a short detail here."
+    assert issue.items[2].body.startswith("Long detail 3 words")

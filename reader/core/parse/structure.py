@@ -192,18 +192,46 @@ def _item(position: int, headline: Block | None, body: Block | None, known: Call
     )
 
 
+def _prefix(flags: Sequence[bool]) -> int:
+    k = 0
+    while k < len(flags) and flags[k]:
+        k += 1
+    return k
+
+
+def headline_count(items: Sequence[Block], texts: Sequence[str]) -> tuple[int, bool]:
+    """How many leading items form the headline list, and whether they pair with the rest.
+
+    The first guess is the run of short items before the first long one. When that does not
+    split the list in two equal halves, other cues may: a run of bold items, or a run sharing
+    a marker the rest do not use (▪ headlines, – details).
+    """
+    n = len(items)
+    short = [is_short(b, t) for b, t in zip(items, texts)]
+    k = _prefix(short)
+    if k == 0 or k == n:
+        return (0, False)
+    if 2 * k == n:
+        return (k, True)
+    bold = [all(l.bold for l in b.lines[:1]) and s for b, s in zip(items, short)]
+    same_marker = [b.marker == items[0].marker and s for b, s in zip(items, short)]
+    for flags in (bold, same_marker):
+        c = _prefix(flags)
+        if 0 < c < n and 2 * c == n and not all(flags[c:]):
+            return (c, True)
+    return (k, False)
+
+
 def digest_items(items: Sequence[Block], known: Callable[[str], bool]) -> list[ParsedItem]:
     """List-item blocks to digest items: headline run + details, paired when counts match."""
     texts = [b.text(known) for b in items]
-    k = 0
-    while k < len(items) and is_short(items[k], texts[k]):
-        k += 1
+    k, paired = headline_count(items, texts)
     heads, details = list(items[:k]), list(items[k:])
     out: list[ParsedItem] = []
-    if heads and details and len(heads) == len(details):
+    if paired:
         for h, d in zip(heads, details):
             out.append(_item(len(out) + 1, h, d, known))
-    elif heads and details:
+    elif heads:
         for h in heads:
             out.append(_item(len(out) + 1, h, None, known))
         for d in details:
