@@ -20,8 +20,9 @@ def lib(tmp_path: Path):
         work.mkdir()
         store = Store(library, work)
         store(series="Energy Brief", label="Vol 1.1", volume=1, number=1, items=[
-            ("Ministers debate tariffs", "A long paragraph that mentions semiconductor supply once "
-             "among many other words about ports, shipping lanes, tariffs and customs duties."),
+            ("Ministers debate tariffs", (
+                "A long paragraph that mentions semiconductor supply once among many other "
+                "words about ports, shipping lanes, tariffs and customs duties.")),
             ("Semiconductor plant opens", "The factory in Kumamoto employs 1,700 people."),
         ])
         store(series="Asia Watch", label="Issue 5", volume=None, number=5, items=[
@@ -44,7 +45,7 @@ def test_snippet_marks_the_match(lib: Library) -> None:
     assert "[Kumamoto]" in hit.snippet
     hit = lib.search("kumamoto", marks=("<b>", "</b>"))[0]
     assert "<b>Kumamoto</b>" in hit.snippet
-    body_hit = [h for h in lib.search("semiconductor") if h.headline == "Rail link approved"][0]
+    body_hit = next(h for h in lib.search("semiconductor") if h.headline == "Rail link approved")
     assert "[semiconductor]" in body_hit.snippet
 
 
@@ -64,7 +65,7 @@ def test_diacritics_ignored_both_ways(lib: Library) -> None:
 
 
 def test_series_filter_and_limit(lib: Library) -> None:
-    asia = [s.id for s in lib.list_series() if s.name == "Asia Watch"][0]
+    asia = next(s.id for s in lib.list_series() if s.name == "Asia Watch")
     assert [h.headline for h in lib.search("semiconductor", series_id=asia)] == ["Rail link approved"]
     assert len(lib.search("semiconductor", limit=1)) == 1
     assert lib.search("semiconductor", limit=0) == []

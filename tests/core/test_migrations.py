@@ -159,7 +159,7 @@ def test_two_connections_creating_one_library_take_turns(tmp_path: Path) -> None
         try:
             barrier.wait()
             Library.open(folder).close()
-        except BaseException as exc:  # pragma: no cover - reported below
+        except BaseException as exc:  # noqa: BLE001 - reported below
             errors.append(exc)
 
     threads = [threading.Thread(target=opener) for _ in range(4)]

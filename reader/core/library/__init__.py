@@ -11,6 +11,8 @@ from reader.core.library.rows import IssueRow, ItemRow, SearchHit, SeriesRow
 from reader.core.library.service import UNSORTED_SERIES, VIEWS, Library, file_sha256
 
 __all__ = [
+    "UNSORTED_SERIES",
+    "VIEWS",
     "AmbiguousError",
     "DuplicateError",
     "IssueRow",
@@ -18,7 +20,5 @@ __all__ = [
     "Library",
     "SearchHit",
     "SeriesRow",
-    "UNSORTED_SERIES",
-    "VIEWS",
     "file_sha256",
 ]

@@ -17,11 +17,17 @@ import threading
 import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Self, TypeVar
 
-from reader.core.errors import BugError, LibraryError, NotFoundError, UserError
+from reader.core.errors import (
+    BugError,
+    LibraryError,
+    NotFoundError,
+    QueryError,
+    UserError,
+)
 from reader.core.library import db as dbmod
 from reader.core.library import migrations
 from reader.core.library.errors import AmbiguousError, DuplicateError
@@ -29,7 +35,6 @@ from reader.core.library.fts_query import to_fts_query
 from reader.core.library.refs import parse_ref
 from reader.core.library.rows import IssueRow, ItemRow, SearchHit, SeriesRow
 from reader.core.model import ItemRect, ParsedIssue
-from reader.core.errors import QueryError
 
 DB_NAME = "library.sqlite"
 FILES_DIR = "files"
@@ -67,7 +72,7 @@ def _locked(method: F) -> F:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def _chunks(ids: Sequence[int]) -> Iterator[Sequence[int]]:
@@ -144,7 +149,7 @@ class Library:
                 self._db.close()
                 self._db = None
 
-    def __enter__(self) -> Library:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -22,19 +22,97 @@ from typing import Any
 from reader.core.errors import LibraryError
 from reader.core.library.service import Library, _now
 
-_WORDS = (
-    "grid storage tariff port customs pipeline auction capacity turbine battery lithium "
-    "semiconductor export control licence ministry regulator council budget subsidy bond "
-    "harbour rail corridor freight terminal refinery solar wind hydrogen nickel copper "
-    "logistics shipping insurance audit merger startup fund loan reform election treaty "
-    "coalition summit delegation inquiry report forecast quarter revenue deficit surplus"
-).split()
-_NAMES = (
-    "Amara Okafor|Lena Brandt|Kenji Morita|Sofia Alves|Ravi Menon|Ines Duarte|Tomás Ruiz|"
-    "Hana Kobayashi|佐藤|田中|Chen Wei|Noor Haddad|Pavel Novak|Zoë Laurent|Marta Nowak"
-).split("|")
-_PLACES = "Rotterdam|Osaka|Valparaíso|Gdańsk|Nairobi|Busan|Antwerp|京都|Hamburg|Mombasa".split("|")
-_ORGS = "Northwind Energy|Harbor Authority|Kestrel Chips|Blue Delta Rail|Meridian Bank".split("|")
+_WORDS = [
+    "grid",
+    "storage",
+    "tariff",
+    "port",
+    "customs",
+    "pipeline",
+    "auction",
+    "capacity",
+    "turbine",
+    "battery",
+    "lithium",
+    "semiconductor",
+    "export",
+    "control",
+    "licence",
+    "ministry",
+    "regulator",
+    "council",
+    "budget",
+    "subsidy",
+    "bond",
+    "harbour",
+    "rail",
+    "corridor",
+    "freight",
+    "terminal",
+    "refinery",
+    "solar",
+    "wind",
+    "hydrogen",
+    "nickel",
+    "copper",
+    "logistics",
+    "shipping",
+    "insurance",
+    "audit",
+    "merger",
+    "startup",
+    "fund",
+    "loan",
+    "reform",
+    "election",
+    "treaty",
+    "coalition",
+    "summit",
+    "delegation",
+    "inquiry",
+    "report",
+    "forecast",
+    "quarter",
+    "revenue",
+    "deficit",
+    "surplus",
+]
+_NAMES = [
+    "Amara Okafor",
+    "Lena Brandt",
+    "Kenji Morita",
+    "Sofia Alves",
+    "Ravi Menon",
+    "Ines Duarte",
+    "Tomás Ruiz",
+    "Hana Kobayashi",
+    "佐藤",
+    "田中",
+    "Chen Wei",
+    "Noor Haddad",
+    "Pavel Novak",
+    "Zoë Laurent",
+    "Marta Nowak",
+]
+_PLACES = [
+    "Rotterdam",
+    "Osaka",
+    "Valparaíso",
+    "Gdańsk",
+    "Nairobi",
+    "Busan",
+    "Antwerp",
+    "京都",
+    "Hamburg",
+    "Mombasa",
+]
+_ORGS = [
+    "Northwind Energy",
+    "Harbor Authority",
+    "Kestrel Chips",
+    "Blue Delta Rail",
+    "Meridian Bank",
+]
 
 
 def _sentence(rng: random.Random) -> str:
@@ -56,14 +134,20 @@ def _make_pdf(path: Path) -> None:
     for n in (1, 2):
         page = doc.new_page()
         page.insert_text((72, 72), f"Synthetic digest page {n}", fontsize=16)
-        page.insert_text((72, 110), "Placeholder text for benchmark libraries.", fontsize=11)
+        page.insert_text(
+            (72, 110), "Placeholder text for benchmark libraries.", fontsize=11
+        )
     doc.save(path)
     doc.close()
 
 
 def build_synthetic_library(
-    folder: str | os.PathLike[str], *, issues: int = 10_000, items_per_issue: int = 10,
-    series: int = 20, seed: int = 1,
+    folder: str | os.PathLike[str],
+    *,
+    issues: int = 10_000,
+    items_per_issue: int = 10,
+    series: int = 20,
+    seed: int = 1,
 ) -> dict[str, Any]:
     """Fill a NEW library at ``folder`` with ``issues`` issues; return figures (counts, seconds).
 
@@ -73,19 +157,33 @@ def build_synthetic_library(
     started = time.perf_counter()
     with Library.open(folder) as lib:
         if lib.count_issues():
-            raise LibraryError(f"{lib.folder} already holds issues; use an empty folder")
+            raise LibraryError(
+                f"{lib.folder} already holds issues; use an empty folder"
+            )
         template = lib.files_dir / ".synthetic-template.pdf"
         _make_pdf(template)
         db = lib._db
         now = _now()
         first_day = date(2015, 1, 5)
-        series_names = [f"{rng.choice(_PLACES)} {kind} {n + 1}" for n, kind in
-                        ((n, rng.choice(["Brief", "Weekly", "Digest", "Monitor"])) for n in range(series))]
+        series_names = [
+            f"{rng.choice(_PLACES)} {kind} {n + 1}"
+            for n, kind in (
+                (n, rng.choice(["Brief", "Weekly", "Digest", "Monitor"]))
+                for n in range(series)
+            )
+        ]
         with lib._lock, db.atomic():
             series_ids = []
             for name in series_names:
-                db.execute("INSERT OR IGNORE INTO series (name, created_at) VALUES (?, ?)", [name, now])
-                series_ids.append(db.execute("SELECT id FROM series WHERE name = ?", [name]).fetchone()[0])
+                db.execute(
+                    "INSERT OR IGNORE INTO series (name, created_at) VALUES (?, ?)",
+                    [name, now],
+                )
+                series_ids.append(
+                    db.execute(
+                        "SELECT id FROM series WHERE name = ?", [name]
+                    ).fetchone()[0]
+                )
             per_series = [0] * series
             for n in range(issues):
                 s = n % series
@@ -102,19 +200,39 @@ def build_synthetic_library(
                     """INSERT INTO issues (series_id, label, volume, number, date, title, pages,
                            has_text_layer, parser_version, sha256, imported_at, warnings)
                        VALUES (?, ?, ?, ?, ?, '', 2, 1, 0, ?, ?, '[]')""",
-                    [series_ids[s], f"Vol {volume}.{number}", volume, number,
-                     None if n % 50 == 49 else day.isoformat(), sha, now],
+                    [
+                        series_ids[s],
+                        f"Vol {volume}.{number}",
+                        volume,
+                        number,
+                        None if n % 50 == 49 else day.isoformat(),
+                        sha,
+                        now,
+                    ],
                 )
                 issue_id = cursor.lastrowid
                 db.conn.executemany(
                     "INSERT INTO items (issue_id, position, headline, body, pages, rects)"
                     " VALUES (?, ?, ?, ?, ?, ?)",
                     [
-                        (issue_id, pos, _sentence(rng).rstrip("."),
-                         " ".join(_sentence(rng) for _ in range(rng.randint(4, 9))),
-                         json.dumps([1 if pos <= items_per_issue // 2 else 2]),
-                         json.dumps([[1 if pos <= items_per_issue // 2 else 2,
-                                      72.0, 100.0 + 60 * (pos % 10), 520.0, 150.0 + 60 * (pos % 10)]]))
+                        (
+                            issue_id,
+                            pos,
+                            _sentence(rng).rstrip("."),
+                            " ".join(_sentence(rng) for _ in range(rng.randint(4, 9))),
+                            json.dumps([1 if pos <= items_per_issue // 2 else 2]),
+                            json.dumps(
+                                [
+                                    [
+                                        1 if pos <= items_per_issue // 2 else 2,
+                                        72.0,
+                                        100.0 + 60 * (pos % 10),
+                                        520.0,
+                                        150.0 + 60 * (pos % 10),
+                                    ]
+                                ]
+                            ),
+                        )
                         for pos in range(1, items_per_issue + 1)
                     ],
                 )
@@ -133,6 +251,10 @@ if __name__ == "__main__":  # python -m reader.core.library.synthetic FOLDER [IS
     import sys
 
     if len(sys.argv) < 2:
-        raise SystemExit("usage: python -m reader.core.library.synthetic FOLDER [ISSUES]")
-    figures = build_synthetic_library(sys.argv[1], issues=int(sys.argv[2]) if len(sys.argv) > 2 else 10_000)
+        raise SystemExit(
+            "usage: python -m reader.core.library.synthetic FOLDER [ISSUES]"
+        )
+    figures = build_synthetic_library(
+        sys.argv[1], issues=int(sys.argv[2]) if len(sys.argv) > 2 else 10_000
+    )
     print(json.dumps(figures, indent=2))
