@@ -51,6 +51,7 @@ def load_content() -> Any:
 
 # --------------------------------------------------------------------------- text utilities
 
+
 def is_cjk(ch: str) -> bool:
     """True for Japanese/Chinese characters and full-width punctuation."""
     o = ord(ch)
@@ -61,11 +62,58 @@ NO_LINE_START = set("。、，．」』）〕】ー・：；？！ゃゅょっ�
 VOWELS = set("aeiouy")
 # consonant pairs that belong together at the start of a syllable: never split between them
 ONSETS = {
-    "ch", "sh", "th", "ph", "wh", "ck", "ng", "qu", "gh", "gn", "tr", "pr", "br", "cr", "dr",
-    "gr", "fr", "pl", "bl", "cl", "fl", "gl", "sl", "st", "sp", "sc", "sk", "sm", "sn", "sw",
-    "tw", "wr",
+    "ch",
+    "sh",
+    "th",
+    "ph",
+    "wh",
+    "ck",
+    "ng",
+    "qu",
+    "gh",
+    "gn",
+    "tr",
+    "pr",
+    "br",
+    "cr",
+    "dr",
+    "gr",
+    "fr",
+    "pl",
+    "bl",
+    "cl",
+    "fl",
+    "gl",
+    "sl",
+    "st",
+    "sp",
+    "sc",
+    "sk",
+    "sm",
+    "sn",
+    "sw",
+    "tw",
+    "wr",
 }
-CLUSTERS = {"tr", "pr", "br", "cr", "dr", "gr", "fr", "pl", "bl", "cl", "fl", "gl", "ch", "sh", "th", "ph", "wh"}
+CLUSTERS = {
+    "tr",
+    "pr",
+    "br",
+    "cr",
+    "dr",
+    "gr",
+    "fr",
+    "pl",
+    "bl",
+    "cl",
+    "fl",
+    "gl",
+    "ch",
+    "sh",
+    "th",
+    "ph",
+    "wh",
+}
 SUFFIXES = ("tion", "sion", "ment", "ments", "ness", "ture", "able", "ible", "ity", "ing", "ings")
 
 
@@ -79,8 +127,11 @@ def hyphenation_points(word: str) -> list[int]:
     for i in range(1, len(word)):
         a, b = word[i - 1], word[i]
         nxt = word[i + 1] if i + 1 < len(word) else ""
-        if a not in VOWELS and b not in VOWELS and a + b not in ONSETS and (
-            nxt in VOWELS or b + nxt in CLUSTERS
+        if (
+            a not in VOWELS
+            and b not in VOWELS
+            and a + b not in ONSETS
+            and (nxt in VOWELS or b + nxt in CLUSTERS)
         ):
             points.add(i)
     for suf in SUFFIXES:
@@ -100,6 +151,7 @@ def hyphenation_points(word: str) -> list[int]:
 
 
 # --------------------------------------------------------------------------- fonts
+
 
 @dataclass(frozen=True)
 class Family:
@@ -137,6 +189,7 @@ TIMES = Family({"reg": "tiro", "bold": "tibo", "ital": "tiit", "cjk": "japan"})
 
 
 # --------------------------------------------------------------------------- line breaking
+
 
 @dataclass
 class Unit:
@@ -262,6 +315,7 @@ def break_lines(
 
 # --------------------------------------------------------------------------- page model
 
+
 @dataclass
 class TextOp:
     x: float
@@ -363,9 +417,7 @@ class Flow:
         extra = 0.0
         gaps = sum(1 for u in line.units[1:] if u.sep in ("space", "nbsp"))
         if justify and not line.last and gaps:
-            natural = sum(u.width for u in line.units) + sum(
-                sep_width(u, fam, size) for u in line.units[1:]
-            )
+            natural = sum(u.width for u in line.units) + sum(sep_width(u, fam, size) for u in line.units[1:])
             extra = max(0.0, (width - natural) / gaps)
         cx = x
         ops = self.ops()
@@ -398,6 +450,7 @@ class Flow:
 
 # --------------------------------------------------------------------------- markers
 
+
 def marker_text(marker: str, index: int) -> str | None:
     if marker == "1.":
         return f"{index}."
@@ -419,11 +472,14 @@ def draw_marker(flow: Flow, marker: str, index: int, x: float, size: float, role
         cx = x + r + 1
         ops.shapes.append(ShapeOp(marker, (cx - r, cy - r, cx + r, cy + r)))
         return
-    name = flow.family.names["cjk"] if text == "▪" else flow.family.names[role if text[0].isdigit() else "reg"]
+    name = (
+        flow.family.names["cjk"] if text == "▪" else flow.family.names[role if text[0].isdigit() else "reg"]
+    )
     ops.text.append(TextOp(x, flow.y + size * 0.85, text, name, size))
 
 
 # --------------------------------------------------------------------------- one issue
+
 
 @dataclass
 class Laid:
@@ -553,7 +609,9 @@ def photo_pixmap(seed: int) -> pymupdf.Pixmap:
     data = bytearray()
     for y in range(h):
         for x in range(w):
-            data += bytes(((40 + x + seed * 37) % 256, (90 + y * 2 + seed * 11) % 256, (150 + (x + y) // 3) % 256))
+            data += bytes(
+                ((40 + x + seed * 37) % 256, (90 + y * 2 + seed * 11) % 256, (150 + (x + y) // 3) % 256)
+            )
     return pymupdf.Pixmap(pymupdf.csRGB, w, h, bytes(data), False)
 
 
@@ -595,6 +653,7 @@ def render(laid: Laid, style: str, seed: int) -> pymupdf.Document:
 
 
 # --------------------------------------------------------------------------- Story (HTML) style
+
 
 def esc(s: str) -> str:
     """HTML-escape, and keep words with their own hyphen unbroken (MuPDF would break there)."""
@@ -666,6 +725,7 @@ def story_issue(issue: dict, series: dict) -> tuple[pymupdf.Document, list[set[i
 
 # --------------------------------------------------------------------------- expected JSON
 
+
 def collapse(s: str) -> str:
     return " ".join(s.split())
 
@@ -694,6 +754,7 @@ def expected(issue: dict, series: dict, pages: int, item_pages: list[set[int]]) 
 
 
 # --------------------------------------------------------------------------- driver
+
 
 def check_content(issue: dict) -> None:
     """Detail paragraphs are 60-200 words (Japanese ones at least 100 characters)."""
@@ -725,6 +786,7 @@ def build(issue: dict, series: dict, seed: int) -> tuple[bytes, dict, dict]:
             "author": series["author"],
             "producer": series["producer"],
             "creator": series["creator"],
+            "keywords": f"sample digest; PyMuPDF {pymupdf.VersionBind}",
             "creationDate": FIXED_DATE,
             "modDate": FIXED_DATE,
         }

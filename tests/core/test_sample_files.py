@@ -11,8 +11,8 @@ from __future__ import annotations
 import json
 import re
 import subprocess
-import unicodedata
 import sys
+import unicodedata
 from pathlib import Path
 
 import pymupdf
@@ -119,6 +119,11 @@ def test_generator_is_deterministic(tmp_path: Path) -> None:
     ) + ["README.md"]
     assert made == sorted(committed)
     for name in made:
+        if name.endswith(".pdf"):
+            with pymupdf.open(SAMPLES / name) as doc:
+                made_with = doc.metadata["keywords"].rsplit(" ", 1)[-1]
+            if made_with != pymupdf.VersionBind:
+                continue  # another MuPDF writes other bytes; the expected JSON must still match
         assert (tmp_path / name).read_bytes() == (SAMPLES / name).read_bytes(), f"{name} differs"
 
 
