@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pymupdf
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader.core.errors import BadPdfError, PasswordRequiredError
 from reader.core.parse import PARSER_VERSION, parse
@@ -184,10 +186,16 @@ def test_digest_with_glyph_or_shape_bullets(tmp_path: Path, shapes: bool) -> Non
     issue = parse(_digest(tmp_path, shapes=shapes))
     assert issue.parser_version == PARSER_VERSION
     assert (issue.series, issue.label, issue.volume, issue.number, issue.date) == (
-        "Test Bulletin", "Issue 17", None, 17, "2026-03-12",
+        "Test Bulletin",
+        "Issue 17",
+        None,
+        17,
+        "2026-03-12",
     )
     assert [i.headline for i in issue.items] == [
-        "Alpha opens a port", "Beta signs a deal", "Gamma wins a prize",
+        "Alpha opens a port",
+        "Beta signs a deal",
+        "Gamma wins a prize",
     ]
     for n, item in enumerate(issue.items):
         assert item.body.startswith(f"Item{n} The quick brown fox")
@@ -197,7 +205,20 @@ def test_digest_with_glyph_or_shape_bullets(tmp_path: Path, shapes: bool) -> Non
     assert all("Subscribe" not in i.body and "Photo" not in i.body for i in issue.items)
 
 
-WORDS = "amber birch cedar delta ember fjord grove heath inlet juniper kelp lagoon".split()
+WORDS = [
+    "amber",
+    "birch",
+    "cedar",
+    "delta",
+    "ember",
+    "fjord",
+    "grove",
+    "heath",
+    "inlet",
+    "juniper",
+    "kelp",
+    "lagoon",
+]
 
 
 def _paragraph_pdf(tmp_path: Path, name: str = "report.pdf", pages: int = 3) -> Path:
@@ -292,7 +313,10 @@ def test_hyphenated_line_end_rejoins_in_a_pdf(tmp_path: Path) -> None:
     page.insert_text((60, 93), "ment would pay for the Franco-", fontsize=10)
     page.insert_text((60, 106), "German project.", fontsize=10)
     issue = parse(_save(doc, tmp_path / "hyphen.pdf"))
-    assert issue.items[0].body == "The harbour authority said the government would pay for the Franco-German project."
+    assert (
+        issue.items[0].body
+        == "The harbour authority said the government would pay for the Franco-German project."
+    )
 
 
 def test_image_only_pdf_has_no_text_layer(tmp_path: Path) -> None:
@@ -394,9 +418,6 @@ def test_one_repeated_line_per_page_is_content_not_furniture(tmp_path: Path) -> 
 
 
 # --- any text in, no exception out ------------------------------------------------------------
-
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
 
 
 @settings(max_examples=200, deadline=None)

@@ -89,7 +89,10 @@ def _encrypted(tmp_path: Path) -> Path:
     doc.new_page().insert_text((72, 72), "secret digest")
     path = tmp_path / "locked.pdf"
     doc.save(
-        str(path), encryption=pymupdf.PDF_ENCRYPT_AES_256, user_pw="user", owner_pw="owner",
+        str(path),
+        encryption=pymupdf.PDF_ENCRYPT_AES_256,
+        user_pw="user",
+        owner_pw="owner",
         permissions=pymupdf.PDF_PERM_PRINT,
     )
     doc.close()
@@ -123,6 +126,7 @@ def test_password_error_is_a_bad_pdf_error_and_a_user_error() -> None:
 
 
 # --- the shared real-world corpus (skipped when absent) --------------------------------------
+
 
 @pytest.mark.parametrize(
     "name",

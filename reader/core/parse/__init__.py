@@ -67,7 +67,7 @@ def _parse_document(doc: pymupdf.Document) -> ParsedIssue:
             lines = page_lines(page, index + 1, want_shapes=want_shapes)
             shapes_seen = shapes_seen or any(l.marker == "shape" for l in lines)
             pages.append(lines)
-        except Exception:  # MuPDF raises plain RuntimeErrors on broken page content
+        except Exception:  # noqa: BLE001 - MuPDF raises assorted errors on broken page content
             unreadable += 1
             if len(heights) < len(pages) + 1:
                 heights.append(0.0)
@@ -77,9 +77,17 @@ def _parse_document(doc: pymupdf.Document) -> ParsedIssue:
     has_text = any(pages)
     if not has_text:
         return ParsedIssue(
-            series="", label="", volume=None, number=None, date=None, title=_meta_title(doc),
-            pages=doc.page_count, items=(), has_text_layer=False,
-            parser_version=PARSER_VERSION, warnings=tuple(warnings),
+            series="",
+            label="",
+            volume=None,
+            number=None,
+            date=None,
+            title=_meta_title(doc),
+            pages=doc.page_count,
+            items=(),
+            has_text_layer=False,
+            parser_version=PARSER_VERSION,
+            warnings=tuple(warnings),
         )
     drop = furniture(pages, heights)
     ordered: list[Line] = []
@@ -105,17 +113,23 @@ def _parse_document(doc: pymupdf.Document) -> ParsedIssue:
     if not (head.series or head.label) and not title:
         title = _meta_title(doc)
     return ParsedIssue(
-        series=head.series, label=head.label, volume=head.volume, number=head.number,
-        date=head.date, title=title, pages=doc.page_count, items=tuple(items),
-        has_text_layer=True, parser_version=PARSER_VERSION, warnings=tuple(warnings),
+        series=head.series,
+        label=head.label,
+        volume=head.volume,
+        number=head.number,
+        date=head.date,
+        title=title,
+        pages=doc.page_count,
+        items=tuple(items),
+        has_text_layer=True,
+        parser_version=PARSER_VERSION,
+        warnings=tuple(warnings),
     )
 
 
 def _blocks(ordered: list[Line], masthead_ids: set[int]):
     """Blocks of the content lines (masthead lines and photo credits left out)."""
-    content = [
-        l for l in ordered if id(l) not in masthead_ids and not (not l.marker and is_credit(l.text))
-    ]
+    content = [l for l in ordered if id(l) not in masthead_ids and not (not l.marker and is_credit(l.text))]
     return build_blocks(content), _vocabulary(content)
 
 
@@ -141,7 +155,6 @@ def _vocabulary(lines: list[Line]):
 def _meta_title(doc: pymupdf.Document) -> str:
     try:
         title = (doc.metadata or {}).get("title") or ""
-    except Exception:
+    except Exception:  # noqa: BLE001 - damaged metadata is no reason to fail
         return ""
     return " ".join(clean(str(title)).split())[:200]
-

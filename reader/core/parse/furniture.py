@@ -15,7 +15,7 @@ from reader.core.parse.lines import Line
 
 _PAGE_NUMBER = re.compile(
     r"^(?:[-–—]\s*)?(?:(?:page|p\.|seite|página|ページ)\s*)?\d{1,4}(?:\s*(?:/|of|von|de)\s*\d{1,4})?(?:\s*[-–—])?$",
-    re.I,
+    re.IGNORECASE,
 )
 _EDGE = 0.12  # fraction of the page height counted as header/footer band
 

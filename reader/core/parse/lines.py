@@ -98,7 +98,9 @@ def _direction(d: tuple[float, float]) -> str:
     return "down" if dy > 0 else "up"
 
 
-def _to_frame(bbox: tuple[float, float, float, float], way: str, w: float, h: float) -> tuple[float, float, float, float]:
+def _to_frame(
+    bbox: tuple[float, float, float, float], way: str, w: float, h: float
+) -> tuple[float, float, float, float]:
     """Rotate ``bbox`` into a frame where the text runs left to right, top to bottom."""
     x0, y0, x1, y1 = bbox
     if way == "up":  # text rotated 90° counter-clockwise: lines run bottom to top, stack left to right
@@ -156,7 +158,7 @@ def _small_shapes(page: pymupdf.Page) -> list[tuple[float, float, float, float]]
     """Small filled, roughly square vector shapes: candidate list bullets."""
     try:
         paths = page.get_cdrawings()
-    except Exception:  # a broken drawing list must not sink the text
+    except Exception:  # noqa: BLE001 - a broken drawing list must not sink the text
         return []
     if len(paths) > _MAX_SHAPE_PATHS:
         return []
@@ -203,7 +205,9 @@ def _merge_fragments(frags: list[_Frag]) -> list[list[_Frag]]:
             size = min(f.y1 - f.y0, last.y1 - last.y0)
             right = max(g.x1 for g in current)
             gap = f.x0 - right
-            marker_only = len(current) == 1 and bool(_MARKER_RE.fullmatch(_frag_text(last.spans).strip() + " "))
+            marker_only = len(current) == 1 and bool(
+                _MARKER_RE.fullmatch(_frag_text(last.spans).strip() + " ")
+            )
             split = any(right <= g0 + 0.5 and f.x0 >= g1 - 0.5 for g0, g1 in gutters)
             if not split and gap <= (3.0 * size if marker_only else 1.6 * size):
                 current.append(f)
@@ -255,14 +259,24 @@ def page_lines(page: pymupdf.Page, pno: int, want_shapes: bool = True) -> list[L
         size, bold, italic = _style(spans)
         x0 = min(f.x0 for f in group)
         line = Line(
-            page=pno, x0=x0, y0=min(f.y0 for f in group), x1=max(f.x1 for f in group),
-            y1=max(f.y1 for f in group), text=text, size=size, bold=bold, italic=italic, tx0=x0,
+            page=pno,
+            x0=x0,
+            y0=min(f.y0 for f in group),
+            x1=max(f.x1 for f in group),
+            y1=max(f.y1 for f in group),
+            text=text,
+            size=size,
+            bold=bold,
+            italic=italic,
+            tx0=x0,
         )
         if way != "ltr":
             rects = [f.rect for f in group if f.rect is not None]
             line.rect = (
-                min(r[0] for r in rects), min(r[1] for r in rects),
-                max(r[2] for r in rects), max(r[3] for r in rects),
+                min(r[0] for r in rects),
+                min(r[1] for r in rects),
+                max(r[2] for r in rects),
+                max(r[3] for r in rects),
             )
         # bold-ness ignores the marker glyph
         m = _MARKER_RE.match(text)
@@ -270,7 +284,7 @@ def page_lines(page: pymupdf.Page, pno: int, want_shapes: bool = True) -> list[L
             m = None
         if m and len(text) > m.end():
             line.marker = m.group("s") or m.group("w")
-            line.text = text[m.end():]
+            line.text = text[m.end() :]
             line.tx0 = _text_start(spans, m.end(), x0)
             body_spans = _spans_after(spans, m.end())
             if body_spans:

@@ -25,11 +25,11 @@ class FoundDate(NamedTuple):
 _VOL = r"(?:Volume|Vol\.?|Vol)"
 _NUM = r"(?:Number|Issue|No\.?|Nr\.?|Nº|№|#)"
 _LABEL_PATTERNS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(rf"\b{_VOL}\s*(\d{{1,4}})\s*[,;:/·–-]?\s*{_NUM}\s*(\d{{1,5}})\b", re.I), "vn"),
-    (re.compile(rf"\b{_VOL}\s*(\d{{1,4}})\.(\d{{1,4}})\b", re.I), "vn"),
+    (re.compile(rf"\b{_VOL}\s*(\d{{1,4}})\s*[,;:/·–-]?\s*{_NUM}\s*(\d{{1,5}})\b", re.IGNORECASE), "vn"),
+    (re.compile(rf"\b{_VOL}\s*(\d{{1,4}})\.(\d{{1,4}})\b", re.IGNORECASE), "vn"),
     (re.compile(r"第\s*(\d{1,4})\s*巻\s*第?\s*(\d{1,5})\s*号"), "vn"),
-    (re.compile(rf"\b{_VOL}\s*(\d{{1,4}})\b", re.I), "v"),
-    (re.compile(r"(?<![\w])(?:Issue|Number|No\.|Nr\.|Nº|№|#)\s*(\d{1,5})\b", re.I), "n"),
+    (re.compile(rf"\b{_VOL}\s*(\d{{1,4}})\b", re.IGNORECASE), "v"),
+    (re.compile(r"(?<![\w])(?:Issue|Number|No\.|Nr\.|Nº|№|#)\s*(\d{1,5})\b", re.IGNORECASE), "n"),
     (re.compile(r"\bNo\s+(\d{1,5})\b"), "n"),
     (re.compile(r"第\s*(\d{1,5})\s*号"), "n"),
 ]
@@ -52,12 +52,35 @@ def find_label(text: str) -> Label | None:
 
 
 _MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
-    "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
     # German, French, Spanish months that differ in their first three letters
-    "jän": 1, "mär": 3, "mai": 5, "okt": 10, "dez": 12,
-    "fév": 2, "fev": 2, "avr": 4, "jui": 7, "aoû": 8, "aou": 8, "déc": 12,
-    "ene": 1, "abr": 4, "ago": 8, "dic": 12,
+    "jän": 1,
+    "mär": 3,
+    "mai": 5,
+    "okt": 10,
+    "dez": 12,
+    "fév": 2,
+    "fev": 2,
+    "avr": 4,
+    "jui": 7,
+    "aoû": 8,
+    "aou": 8,
+    "déc": 12,
+    "ene": 1,
+    "abr": 4,
+    "ago": 8,
+    "dic": 12,
 }
 _MONTH = r"(?P<mon>[A-Za-zÀ-ÿ]{3,9})\.?"
 _ORD = r"(?:st|nd|rd|th|er|\.)?"
@@ -71,7 +94,8 @@ _DATE_PATTERNS: list[re.Pattern[str]] = [
     re.compile(r"(?<!\d)(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})(?!\d)"),
 ]
 _WEEKDAY = re.compile(
-    r"\b(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|sday|nesday|rsday|urday)?\.?,?\s*$", re.I
+    r"\b(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|sday|nesday|rsday|urday)?\.?,?\s*$",
+    re.IGNORECASE,
 )
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from reader.core.model import ItemRect, ParsedItem
 from reader.core.parse.lines import Line
@@ -61,7 +62,7 @@ def leading_gaps(lines: Sequence[Line]) -> dict[float, float]:
     generous line spacing (browsers print at 1.5-1.7) is not mistaken for paragraph breaks.
     """
     gaps: dict[float, list[float]] = {}
-    for prev, line in zip(lines, lines[1:]):
+    for prev, line in pairwise(lines):
         if prev.page != line.page or prev.col != line.col or prev.size != line.size:
             continue
         gap = line.y0 - prev.y1
@@ -134,19 +135,19 @@ def build_blocks(lines: Sequence[Line]) -> list[Block]:
 _STRONG_BOILERPLATE = re.compile(
     r"\b(?:un)?subscrib(?:e|ed|ing)\b|\bcopyright\b|©|\(c\)\s*\d{4}|all rights reserved|"
     r"\bview (?:this|it) in (?:your|a) browser\b|\byou (?:are )?receiv(?:e|ing) this\b",
-    re.I,
+    re.IGNORECASE,
 )
 _WEAK_BOILERPLATE = re.compile(
     r"\bcompiled (?:by|from)\b|\bedited by\b|\bproduced by\b|\bpublished by\b|"
     r"\bprivacy (?:policy|notice)\b|\bmailing list\b|\bcontact us\b|\bfollow us\b|"
     r"\bsite by\b|\bdesigned by\b|\bpowered by\b|\bsubscription\b",
-    re.I,
+    re.IGNORECASE,
 )
-_URL_ONLY = re.compile(r"^(?:\s*(?:https?://|www\.)\S+|\s*\S+@\S+\.\w+|[\s|·•,;/–-])+$", re.I)
+_URL_ONLY = re.compile(r"^(?:\s*(?:https?://|www\.)\S+|\s*\S+@\S+\.\w+|[\s|·•,;/–-])+$", re.IGNORECASE)
 _CREDIT = re.compile(
     r"^(?:photo(?:graph)?s?|image|picture|illustration|cover(?: photo| image)?|credit|"
     r"photo credit|foto|写真|画像)\s*[:：]|^©|^\(c\)\s",
-    re.I,
+    re.IGNORECASE,
 )
 
 
@@ -181,7 +182,9 @@ def is_short(block: Block, text: str) -> bool:
     return len(block.lines) <= 3 and _word_count(text) <= 25
 
 
-def _item(position: int, headline: Block | None, body: Block | None, known: Callable[[str], bool]) -> ParsedItem:
+def _item(
+    position: int, headline: Block | None, body: Block | None, known: Callable[[str], bool]
+) -> ParsedItem:
     lines = (headline.lines if headline else []) + (body.lines if body else [])
     return ParsedItem(
         position=position,

@@ -71,9 +71,7 @@ def join_lines(lines: Sequence[str], known_word: Callable[[str], bool] | None = 
                     out = out[:-1] + text
             else:
                 out = out[:-1] + "-" + text if last != "-" else out + text
-        elif last in _HYPHENS or last in "/":
-            out = out + text
-        elif is_cjk(last) and is_cjk(first):
+        elif last in _HYPHENS or last in "/" or is_cjk(last) and is_cjk(first):
             out = out + text
         else:
             out = out + " " + text
