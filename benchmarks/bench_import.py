@@ -71,11 +71,14 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="bench-lib-", dir=HERE / "out"))
     try:
         stats: dict = {}
+        cpu0 = resource.getrusage(resource.RUSAGE_SELF)
         start = time.perf_counter()
         with Library.open(work / "library") as lib:
             outcomes = import_paths(lib, paths, jobs=args.jobs, stats=stats)
         wall = time.perf_counter() - start
-        parent_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        cpu1 = resource.getrusage(resource.RUSAGE_SELF)
+        parent_cpu = (cpu1.ru_utime - cpu0.ru_utime) + (cpu1.ru_stime - cpu0.ru_stime)
+        parent_kb = cpu1.ru_maxrss
         children_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
         counts = {k: sum(o.outcome == k for o in outcomes) for k in ("imported", "duplicate", "failed", "cancelled")}
         failures = [o for o in outcomes if o.outcome == "failed"][:3]
@@ -83,6 +86,7 @@ def main() -> None:
         print(f"outcomes: {counts}" + (f"  e.g. {failures[0].reason}" if failures else ""))
         print(f"import wall time: {wall:.2f} s with {args.jobs} jobs "
               f"({stats.get('workers_started')} worker processes started)")
+        print(f"parent CPU time (hashing, library writes): {parent_cpu:.2f} s")
         print(f"files per second: {len(paths) / wall:.1f}")
         print(f"raw get_text('dict') in one process: {raw:.2f} s ({len(paths) / raw:.1f} files/s)")
         print(f"ratio import / raw extraction: {wall / raw:.2f}  (target <= 1.0)")
