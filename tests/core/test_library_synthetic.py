@@ -8,7 +8,7 @@ import pytest
 
 from reader.core.errors import LibraryError
 from reader.core.library import Library
-from reader.core.library.synthetic import build_synthetic_library
+from reader.core.library.synthetic import build_synthetic_library, measure
 
 
 def test_small_synthetic_library(tmp_path: Path) -> None:
@@ -24,5 +24,7 @@ def test_small_synthetic_library(tmp_path: Path) -> None:
         assert lib.search("Osaka OR Rotterdam OR Busan", limit=5)
         assert lib.integrity_check() == "ok"
     assert not list((tmp_path / "syn" / "files").glob(".*"))
+    figures = measure(tmp_path / "syn", repeat=1)
+    assert "list_series_ms" in figures and all(v >= 0 for v in figures.values())
     with pytest.raises(LibraryError, match="already holds issues"):
         build_synthetic_library(tmp_path / "syn", issues=1)

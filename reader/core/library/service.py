@@ -465,7 +465,11 @@ class Library:
     def count_items(self, view: str) -> int:
         """How many items a view holds."""
         where = _view_where(view)
-        return int(self._db.execute(f"SELECT count(*) FROM items it {where}").fetchone()[0])
+        if view == "unread":  # the per-issue counters are kept by triggers: 10k rows, not 100k
+            sql = "SELECT coalesce(sum(unread_count), 0) FROM issues"
+        else:
+            sql = f"SELECT count(*) FROM items it {where}"
+        return int(self._db.execute(sql).fetchone()[0])
 
     # ----------------------------------------------------------------- search
     @_locked

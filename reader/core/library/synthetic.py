@@ -5,6 +5,11 @@ realistic-looking text; importing that many PDFs would take minutes. This writes
 (one transaction) with invented text, and gives every issue the same small two-page PDF
 (hard-linked, or copied where links are not possible) under its own synthetic SHA-256 name.
 For benchmarks and manual testing only; those file names are not the hashes of their bytes.
+
+    python -m reader.core.library.synthetic FOLDER [ISSUES] [--measure]
+
+builds the library when FOLDER has none, then (with ``--measure``) prints median timings of the
+reads the window relies on.
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from reader.core.errors import LibraryError
+from reader.core.errors import LibraryError, UserError
 from reader.core.library.service import Library, _now
 
 _WORDS = [
@@ -247,14 +252,72 @@ def build_synthetic_library(
     return stats
 
 
-if __name__ == "__main__":  # python -m reader.core.library.synthetic FOLDER [ISSUES]
+def measure(folder: str | os.PathLike[str], *, repeat: int = 15) -> dict[str, float]:
+    """Median milliseconds of the reads the window makes at start and while browsing."""
+    opened = time.perf_counter()
+    lib = Library.open(folder, create=False)
+    figures: dict[str, float] = {"open_ms": (time.perf_counter() - opened) * 1000}
+    with lib:
+        series = lib.list_series()
+        first_series = series[0].id if series else None
+        some_issue = lib.list_issues(limit=1)
+        issue_id = some_issue[0].id if some_issue else 0
+        checks = {
+            "list_series": lib.list_series,
+            "list_issues(limit=100)": lambda: lib.list_issues(limit=100),
+            "list_issues(series, limit=100)": lambda: lib.list_issues(
+                first_series, limit=100
+            ),
+            "list_issues(offset=9900, limit=100)": lambda: lib.list_issues(
+                offset=9900, limit=100
+            ),
+            "count_issues": lib.count_issues,
+            "items(issue)": lambda: lib.items(issue_id),
+            "item_ids(all, limit=200)": lambda: lib.item_ids("all", limit=200),
+            "item_ids(all) every id": lambda: lib.item_ids("all"),
+            "item_ids(unread, limit=200)": lambda: lib.item_ids("unread", limit=200),
+            "count_items(unread)": lambda: lib.count_items("unread"),
+            "items_by_ids(200)": lambda: lib.items_by_ids(
+                lib.item_ids("all", limit=200)
+            ),
+            "search(rare name)": lambda: lib.search("Kobayashi"),
+            "search(common word)": lambda: lib.search("semiconductor"),
+            "search(phrase)": lambda: lib.search('"export control"'),
+            "find_issue(Vol 3.101)": lambda: _quiet_find(lib, "Vol 3.101"),
+        }
+        for name, call in checks.items():
+            call()
+            times = []
+            for _ in range(repeat):
+                started = time.perf_counter()
+                call()
+                times.append(time.perf_counter() - started)
+            figures[name + "_ms"] = sorted(times)[len(times) // 2] * 1000
+    return {k: round(v, 2) for k, v in figures.items()}
+
+
+def _quiet_find(lib: Library, ref: str) -> None:
+    try:
+        lib.find_issue(ref)
+    except UserError:
+        pass
+
+
+if (
+    __name__ == "__main__"
+):  # python -m reader.core.library.synthetic FOLDER [ISSUES] [--measure]
     import sys
 
-    if len(sys.argv) < 2:
+    args = [a for a in sys.argv[1:] if a != "--measure"]
+    if not args:
         raise SystemExit(
-            "usage: python -m reader.core.library.synthetic FOLDER [ISSUES]"
+            "usage: python -m reader.core.library.synthetic FOLDER [ISSUES] [--measure]"
         )
-    figures = build_synthetic_library(
-        sys.argv[1], issues=int(sys.argv[2]) if len(sys.argv) > 2 else 10_000
-    )
-    print(json.dumps(figures, indent=2))
+    if not (Path(args[0]) / "library.sqlite").exists():
+        built = build_synthetic_library(
+            args[0], issues=int(args[1]) if len(args) > 1 else 10_000
+        )
+        print(json.dumps(built, indent=2))
+    if "--measure" in sys.argv:
+        for name, value in measure(args[0]).items():
+            print(f"{name:45s} {value:9.2f}")
