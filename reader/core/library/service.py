@@ -199,9 +199,8 @@ class Library:
         if existing is not None or self._db.execute(
             "SELECT 1 FROM files WHERE sha256 = ?", [sha]
         ).fetchone():
-            raise DuplicateError(
-                f"already in the library as issue {existing}", issue_id=existing
-            )
+            where = f" as issue {existing}" if existing is not None else ""
+            raise DuplicateError(f"already in the library{where}", issue_id=existing)
         target = self.files_dir / f"{sha}.pdf"
         size = self._copy_in(Path(pdf_path), target, sha)
         try:
