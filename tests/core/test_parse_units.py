@@ -453,3 +453,27 @@ def test_a_one_line_detail_still_pairs_by_bold_headlines(tmp_path: Path) -> None
     assert [i.headline for i in issue.items] == ["Head one", "Head two", "Head three"]
     assert issue.items[0].body == "Only a short detail here."
     assert issue.items[2].body.startswith("Long detail 3 words")
+
+
+def test_headline_list_over_plain_detail_paragraphs(tmp_path: Path) -> None:
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((60, 70), "Plain Detail Digest", fontname="hebo", fontsize=22)
+    page.insert_text((60, 92), "Vol 1.2 / 3 May 2026", fontsize=11)
+    y = 120.0
+    for h in ["First headline", "Second headline"]:
+        page.insert_text((60, y), "\u25aa", fontsize=10)
+        page.insert_text((74, y), h, fontname="hebo", fontsize=10)
+        y += 15
+    y += 12
+    for n in (1, 2):
+        page.insert_text((60, y), "Section heading", fontname="hebo", fontsize=10)
+        y += 20
+        for _ in range(3):
+            page.insert_text((60, y), f"Paragraph {n} runs on " + "and on " * 10, fontsize=10)
+            y += 13
+        y += 12
+    issue = parse(_save(doc, tmp_path / "plain.pdf"))
+    assert (issue.label, issue.volume, issue.number, issue.date) == ("Vol 1.2", 1, 2, "2026-05-03")
+    assert [i.headline for i in issue.items] == ["First headline", "Second headline"]
+    assert [i.body.split(" runs")[0] for i in issue.items] == ["Paragraph 1", "Paragraph 2"]

@@ -24,6 +24,7 @@ from reader.core.parse.structure import (
     Block,
     build_blocks,
     digest_items,
+    headlines_over_paragraphs,
     is_boilerplate,
     is_credit,
     paragraph_items,
@@ -99,8 +100,11 @@ def _parse_document(doc: pymupdf.Document) -> ParsedIssue:
     marked = [b for b in blocks if b.marker]
     total = sum(b.chars for b in blocks) or 1
     is_digest = len(marked) >= 2 and sum(b.chars for b in marked) >= 0.5 * total
+    paired = None if is_digest else headlines_over_paragraphs(blocks, known)
     if is_digest:
         items = digest_items([b for b in marked if not _is_footer_item(b)], known)
+    elif paired is not None:
+        items = paired
     else:
         if not (head.label or head.date):
             # not a digest: the big text on page 1 is a document title, not a series name

@@ -245,6 +245,34 @@ def digest_items(items: Sequence[Block], known: Callable[[str], bool]) -> list[P
     return out
 
 
+def headlines_over_paragraphs(
+    blocks: Sequence[Block], known: Callable[[str], bool]
+) -> list[ParsedItem] | None:
+    """A bulleted headline list whose details are plain paragraphs, one per headline, in order.
+
+    Returns the paired items, or None when the blocks do not have that shape: a run of at
+    least two short list items, then exactly as many long unmarked paragraphs (footer
+    boilerplate aside) and no further list items.
+    """
+    first = next((i for i, b in enumerate(blocks) if b.marker), None)
+    if first is None:
+        return None
+    heads: list[Block] = []
+    i = first
+    while i < len(blocks) and blocks[i].marker and is_short(blocks[i], blocks[i].text()):
+        heads.append(blocks[i])
+        i += 1
+    if len(heads) < 2:
+        return None
+    rest = [b for b in blocks[i:] if not is_boilerplate(b.text())]
+    if any(b.marker for b in rest):
+        return None
+    details = [b for b in rest if not is_short(b, b.text())]
+    if len(details) != len(heads):
+        return None
+    return [_item(n + 1, h, d, known) for n, (h, d) in enumerate(zip(heads, details, strict=True))]
+
+
 def paragraph_items(blocks: Sequence[Block], known: Callable[[str], bool]) -> list[ParsedItem]:
     """Every block its own item (no digest structure)."""
     return [_item(i + 1, None, b, known) for i, b in enumerate(blocks)]
