@@ -180,3 +180,12 @@ def test_empty_input_gives_no_outcomes(lib: Library, tmp_path: Path) -> None:
 def test_outcome_json_shape() -> None:
     assert ImportOutcome("a.pdf", "imported", issue_id=3).to_json() == {"path": "a.pdf", "outcome": "imported", "issue_id": 3}
     assert ImportOutcome("b.pdf", "failed", reason="empty file").to_json() == {"path": "b.pdf", "outcome": "failed", "reason": "empty file"}
+
+
+def test_special_files_fail_instead_of_hanging(lib: Library, tmp_path: Path) -> None:
+    import os
+
+    fifo = tmp_path / "pipe.pdf"
+    os.mkfifo(fifo)
+    [o] = import_paths(lib, [fifo])
+    assert o.outcome == "failed" and "not a regular file" in o.reason

@@ -10,6 +10,7 @@ Safe to call from any thread; ``cancel`` stops it promptly.
 from __future__ import annotations
 
 import os
+import stat
 import threading
 from collections import deque
 from collections.abc import Callable, Sequence
@@ -78,8 +79,12 @@ class _Run:
         """Hash file ``index`` and settle it if it needs no parsing; True when it must be parsed."""
         path = self.files[index]
         try:
-            if path.is_dir():
+            mode = path.stat().st_mode
+            if stat.S_ISDIR(mode):
                 raise IsADirectoryError(path)
+            if not stat.S_ISREG(mode):  # a FIFO or device would never finish hashing
+                self.fail(index, f"not a regular file: {path.name}")
+                return False
             sha = sha256_file(path)
         except OSError as err:
             self.fail(index, _read_error(path, err))
