@@ -477,3 +477,26 @@ def test_headline_list_over_plain_detail_paragraphs(tmp_path: Path) -> None:
     assert (issue.label, issue.volume, issue.number, issue.date) == ("Vol 1.2", 1, 2, "2026-05-03")
     assert [i.headline for i in issue.items] == ["First headline", "Second headline"]
     assert [i.body.split(" runs")[0] for i in issue.items] == ["Paragraph 1", "Paragraph 2"]
+
+
+def test_section_heading_is_not_the_issue_title(tmp_path: Path) -> None:
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((60, 70), "Heading Weekly", fontname="hebo", fontsize=22)
+    page.insert_text((60, 92), "Issue 9 - 12.03.2026", fontsize=11)
+    page.insert_text((60, 115), "Headlines", fontname="hebo", fontsize=14)
+    y = 140.0
+    for n in range(3):
+        page.insert_text((60, y), "\u2022", fontsize=10)
+        page.insert_text((74, y), f"Item number {n} " + "with words " * 8, fontsize=10)
+        page.insert_text((74, y + 13), "and a second line of words.", fontsize=10)
+        y += 34
+    issue = parse(_save(doc, tmp_path / "heading.pdf"))
+    assert (issue.series, issue.label, issue.date, issue.title) == (
+        "Heading Weekly",
+        "Issue 9",
+        "2026-03-12",
+        "",
+    )
+    assert [i.headline for i in issue.items] == ["", "", ""]
+    assert issue.items[1].body.startswith("Item number 1 with words")

@@ -285,7 +285,10 @@ def page_lines(page: pymupdf.Page, pno: int, want_shapes: bool = True) -> list[L
         if m and len(text) > m.end():
             line.marker = m.group("s") or m.group("w")
             line.text = text[m.end() :]
-            line.tx0 = _text_start(spans, m.end(), x0)
+            if way == "ltr":
+                line.tx0 = _text_start(spans, m.end(), x0)
+            else:  # span boxes are unrotated: estimate along the line instead
+                line.tx0 = x0 + (line.x1 - x0) * m.end() / max(len(text), 1)
             body_spans = _spans_after(spans, m.end())
             if body_spans:
                 line.size, line.bold, line.italic = _style(body_spans)

@@ -16,6 +16,12 @@ from reader.core.parse.meta import find_date, find_label
 from reader.core.parse.structure import is_boilerplate, is_credit
 
 _SEPARATORS = " \t|·•—–-,:;/"
+# section headings that sit between a masthead and its list; never an issue's own title
+_SECTION = re.compile(
+    r"^\s*(?:the\s+)?(?:headlines?|in (?:this|today's) issue|in brief|top stories|contents|"
+    r"summary|this week|today|details?|in detail|news|highlights|the stories)\s*:?\s*$",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -104,7 +110,7 @@ def _title(zone: Sequence[Line], head: Masthead, base: float) -> str:
             continue
         if find_label(l.text) or find_date(l.text) or is_credit(l.text) or is_boilerplate(l.text):
             continue
-        if len(l.text.split()) > 20:
+        if len(l.text.split()) > 20 or _SECTION.match(l.text):
             continue
         if l.italic or l.size >= base * 1.1:
             head.line_ids.add(id(l))
