@@ -10,4 +10,4 @@ from reader.core.importer.hashing import sha256_file
 from reader.core.importer.outcome import OUTCOMES, ImportOutcome
 from reader.core.importer.pipeline import NO_TEXT_LAYER, import_paths
 
-__all__ = ["import_paths", "ImportOutcome", "OUTCOMES", "NO_TEXT_LAYER", "discover_pdfs", "sha256_file"]
+__all__ = ["NO_TEXT_LAYER", "OUTCOMES", "ImportOutcome", "discover_pdfs", "import_paths", "sha256_file"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
-__all__ = ["ImportOutcome", "OUTCOMES"]
+__all__ = ["OUTCOMES", "ImportOutcome"]
 
 Outcome = Literal["imported", "duplicate", "failed", "cancelled"]
 OUTCOMES: tuple[str, ...] = ("imported", "duplicate", "failed", "cancelled")

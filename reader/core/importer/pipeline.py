@@ -21,10 +21,14 @@ from reader.core.errors import UserError
 from reader.core.importer.discover import discover_pdfs
 from reader.core.importer.hashing import sha256_file
 from reader.core.importer.outcome import ImportOutcome
-from reader.core.importer.workers import DEFAULT_MAX_TASKS, DEFAULT_MEMORY_LIMIT, WorkerPool
+from reader.core.importer.workers import (
+    DEFAULT_MAX_TASKS,
+    DEFAULT_MEMORY_LIMIT,
+    WorkerPool,
+)
 from reader.core.model import ParsedIssue
 
-__all__ = ["import_paths", "NO_TEXT_LAYER"]
+__all__ = ["NO_TEXT_LAYER", "import_paths"]
 
 NO_TEXT_LAYER = "no text layer"
 CANCEL_POLL = 0.1

@@ -25,7 +25,7 @@ from typing import Any
 
 from reader.core.importer import worker_main
 
-__all__ = ["ParseResult", "WorkerPool", "DEFAULT_MEMORY_LIMIT", "DEFAULT_MAX_TASKS"]
+__all__ = ["DEFAULT_MAX_TASKS", "DEFAULT_MEMORY_LIMIT", "ParseResult", "WorkerPool"]
 
 DEFAULT_MEMORY_LIMIT = 1536 * (1 << 20)
 """Address-space cap per worker (RLIMIT_AS): 1.5 GB."""
