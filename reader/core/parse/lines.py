@@ -286,7 +286,7 @@ def page_lines(page: pymupdf.Page, pno: int, want_shapes: bool = True) -> list[L
             line.marker = m.group("s") or m.group("w")
             line.text = text[m.end() :]
             if way == "ltr":
-                line.tx0 = _text_start(spans, m.end(), x0)
+                line.tx0 = _text_start(spans, len("".join(m.group(0).split())), x0)
             else:  # span boxes are unrotated: estimate along the line instead
                 line.tx0 = x0 + (line.x1 - x0) * m.end() / max(len(text), 1)
             body_spans = _spans_after(spans, m.end())
@@ -326,16 +326,22 @@ def _spans_after(spans: list[dict[str, Any]], offset: int) -> list[dict[str, Any
     return out
 
 
-def _text_start(spans: list[dict[str, Any]], offset: int, default: float) -> float:
-    """x where character ``offset`` of the joined span text begins (estimated within a span)."""
-    pos = 0
+def _text_start(spans: list[dict[str, Any]], marker_len: int, default: float) -> float:
+    """x where the text after a marker of ``marker_len`` visible characters begins.
+
+    Spaces are skipped on both sides of the marker, so spaces inserted or dropped between
+    fragments do not shift the position; inside a span the x is interpolated.
+    """
+    seen = 0
     for s in spans:
         t = s["text"]
-        if pos + len(t) > offset:
-            k = offset - pos
-            x0, _, x1, _ = s["bbox"]
-            return x0 + (x1 - x0) * k / max(len(t), 1)
-        pos += len(t)
+        x0, _, x1, _ = s["bbox"]
+        for k, ch in enumerate(t):
+            if ch.isspace():
+                continue
+            if seen >= marker_len:
+                return x0 + (x1 - x0) * k / max(len(t), 1)
+            seen += 1
     return default
 
 
