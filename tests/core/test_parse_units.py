@@ -500,3 +500,21 @@ def test_section_heading_is_not_the_issue_title(tmp_path: Path) -> None:
     )
     assert [i.headline for i in issue.items] == ["", "", ""]
     assert issue.items[1].body.startswith("Item number 1 with words")
+
+
+def test_marker_glyph_in_its_own_font_size_is_merged_with_its_text() -> None:
+    from reader.core.parse.lines import page_lines
+
+    doc = pymupdf.open()
+    page = doc.new_page()
+    for i, size in enumerate((14, 6)):
+        page.insert_text((60, 100 + 30 * i), "\u2022", fontsize=size)
+        page.insert_text((80, 100 + 30 * i), f"Text after a bullet of size {size}", fontsize=10)
+    page.insert_text((60, 200), "2) Numbered text", fontsize=10)
+    page.insert_text((60, 220), "-5 degrees is not a list item", fontsize=10)
+    lines = sorted(page_lines(page, 1), key=lambda l: l.y0)
+    assert [bool(l.marker) for l in lines] == [True, True, True, False]
+    assert [round(l.tx0) for l in lines[:2]] == [80, 80]
+    assert lines[2].marker == "2)" and lines[2].text == "Numbered text"
+    assert lines[3].text == "-5 degrees is not a list item"
+    doc.close()
