@@ -11,7 +11,11 @@ from pathlib import Path
 
 import pytest
 
+from reader.app.compat import protect_singletons
 from reader.core.library import Library
+
+# PySide6 6.12 on Python 3.11 leaks references to None; see reader/app/compat.py.
+protect_singletons()
 from reader.core.model import ItemRect, ParsedIssue, ParsedItem
 
 
