@@ -73,13 +73,18 @@ def _context() -> Any:
     return multiprocessing.get_context("spawn")
 
 
+_CRASH_SIGNALS = {signal.SIGSEGV, signal.SIGBUS, signal.SIGABRT, signal.SIGFPE, signal.SIGILL}
+
+
 def _death_reason(exitcode: int | None) -> str:
     """One line saying how a worker died while parsing a file."""
     if exitcode is not None and exitcode < 0:
         signum = -exitcode
+        if signum in _CRASH_SIGNALS:
+            return f"the PDF crashed the parser (signal {signum})"
         if signum == signal.SIGKILL:
             return f"the parser process was killed (signal {signum}; out of memory?)"
-        return f"the PDF crashed the parser (signal {signum})"
+        return f"the parser process was stopped (signal {signum})"
     return f"the parser process exited unexpectedly (exit code {exitcode})"
 
 
