@@ -28,7 +28,7 @@ class WelcomeView(QWidget):
             self,
         )
         text.setWordWrap(True)
-        text.setMaximumWidth(520)
+        text.setFixedWidth(520)
         self.import_button = QPushButton("Import PDFs\u2026", self)
         self.import_button.setObjectName("welcomeImport")
         self.samples_button = QPushButton("Try the sample issues", self)

@@ -124,15 +124,23 @@ class ReadingDocumentBuilder:
         """Headline (with its unread dot), body paragraphs, then "p. N" (and the issue)."""
         frame = self.cursor.insertFrame(item_frame_format(None))
         self._first_block = True
-        self._block(bottom=6, line_height=125)
+        paragraphs = [p.strip() for p in item.body.split("\n") if p.strip()] or [""]
+        headline = item.headline.strip()
+        if headline:
+            self._block(bottom=6, line_height=125)
+        else:
+            self._block(bottom=6, line_height=LINE_HEIGHT_PERCENT)
         start = self.cursor.position()
         mark = start
         self._text(UNREAD_MARK + "\u2002", scale=0.8, color=self._mark_color(item.read))
-        headline = item.headline.strip() or _first_words(item.body)
-        self._text(headline, scale=1.2, bold=True)
-        for paragraph in [p for p in item.body.split("\n") if p.strip()] or [""]:
+        if headline:
+            self._text(headline, scale=1.2, bold=True)
+        else:
+            # No headline printed: the body leads, its dot in front of the first paragraph.
+            self._text(paragraphs.pop(0))
+        for paragraph in paragraphs:
             self._block(bottom=6, line_height=LINE_HEIGHT_PERCENT)
-            self._text(paragraph.strip())
+            self._text(paragraph)
         meta = " \u00b7 ".join(part for part in (context, page_reference(item.pages)) if part)
         if item.starred:
             meta = ("\u2605 " + meta).strip()
@@ -140,8 +148,18 @@ class ReadingDocumentBuilder:
         self._text(meta or " ", scale=0.8, color=self.muted)
         end = self.cursor.position()
         self.cursor.setPosition(self.doc.rootFrame().lastPosition())
+        self._collapse_gap_block()
         self._first_block = True
         return ItemSpan(item, start, end, mark, frame)
+
+    def _collapse_gap_block(self) -> None:
+        """Qt keeps an empty paragraph after every frame; make it a thin spacer."""
+        fmt = QTextBlockFormat()
+        fmt.setLineHeight(4, QTextBlockFormat.LineHeightTypes.FixedHeight.value)
+        self.cursor.setBlockFormat(fmt)
+        small = QTextCharFormat()
+        small.setFontPointSize(2)
+        self.cursor.setBlockCharFormat(small)
 
     def _mark_color(self, read: bool) -> QColor:
         if not read:
@@ -154,11 +172,6 @@ class ReadingDocumentBuilder:
         fmt = QTextCharFormat()
         fmt.setForeground(self._mark_color(read))
         return fmt
-
-
-def _first_words(body: str, count: int = 10) -> str:
-    words = body.split()
-    return " ".join(words[:count]) + (" \u2026" if len(words) > count else "")
 
 
 def issue_header(issue: IssueRow) -> tuple[str, str, str]:

@@ -209,7 +209,9 @@ class ReadingPane(QTextBrowser):
         top, bottom = int(rect.top()), int(rect.bottom())
         bar = self.verticalScrollBar()
         view_h = self.viewport().height()
-        if top - 12 < bar.value() or bottom > bar.value() + view_h:
+        if span is self._spans[0]:
+            bar.setValue(0)  # the first item: show the header above it too
+        elif top - 12 < bar.value() or bottom > bar.value() + view_h:
             bar.setValue(max(0, top - 12))
 
     def _on_cursor_moved(self) -> None:
