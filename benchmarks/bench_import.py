@@ -60,8 +60,9 @@ def main() -> None:
     print(f"digests: {len(paths)} two-page files in {folder} (ready in {time.perf_counter() - t0:.1f} s)")
 
     # Baseline in a child process: warms the page cache, keeps PyMuPDF out of this process.
-    proc = subprocess.run([sys.executable, __file__, "--baseline-only", str(folder)],
-                          capture_output=True, text=True, check=True)
+    proc = subprocess.run(
+        [sys.executable, __file__, "--baseline-only", str(folder)], capture_output=True, text=True, check=True
+    )
     raw = json.loads(proc.stdout)["seconds"]
     baseline_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
 
@@ -80,20 +81,28 @@ def main() -> None:
         parent_cpu = (cpu1.ru_utime - cpu0.ru_utime) + (cpu1.ru_stime - cpu0.ru_stime)
         parent_kb = cpu1.ru_maxrss
         children_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-        counts = {k: sum(o.outcome == k for o in outcomes) for k in ("imported", "duplicate", "failed", "cancelled")}
+        counts = {
+            k: sum(o.outcome == k for o in outcomes) for k in ("imported", "duplicate", "failed", "cancelled")
+        }
         failures = [o for o in outcomes if o.outcome == "failed"][:3]
         worker_kb = stats.get("peak_worker_rss_kb", 0)
         print(f"outcomes: {counts}" + (f"  e.g. {failures[0].reason}" if failures else ""))
-        print(f"import wall time: {wall:.2f} s with {args.jobs} jobs "
-              f"({stats.get('workers_started')} worker processes started)")
+        print(
+            f"import wall time: {wall:.2f} s with {args.jobs} jobs "
+            f"({stats.get('workers_started')} worker processes started)"
+        )
         print(f"parent CPU time (hashing, library writes): {parent_cpu:.2f} s")
         print(f"files per second: {len(paths) / wall:.1f}")
         print(f"raw get_text('dict') in one process: {raw:.2f} s ({len(paths) / raw:.1f} files/s)")
         print(f"ratio import / raw extraction: {wall / raw:.2f}  (target <= 1.0)")
-        print(f"peak RSS parent: {_mb(parent_kb)}; per worker: {_mb(worker_kb)}; "
-              f"parent + {args.jobs} workers: {_mb(parent_kb + args.jobs * worker_kb)}  (target < 300 MB)")
-        print(f"peak RSS of waited-for children (RUSAGE_CHILDREN, incl. baseline process "
-              f"{_mb(baseline_rss)}): {_mb(children_kb)}")
+        print(
+            f"peak RSS parent: {_mb(parent_kb)}; per worker: {_mb(worker_kb)}; "
+            f"parent + {args.jobs} workers: {_mb(parent_kb + args.jobs * worker_kb)}  (target < 300 MB)"
+        )
+        print(
+            f"peak RSS of waited-for children (RUSAGE_CHILDREN, incl. baseline process "
+            f"{_mb(baseline_rss)}): {_mb(children_kb)}"
+        )
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

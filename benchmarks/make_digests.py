@@ -15,11 +15,57 @@ import random
 from pathlib import Path
 
 OUT = Path(__file__).resolve().parent / "out"
-SERIES = ["Quayside Bulletin", "Tessaly Weekly", "Northmarch Ledger", "Orchard Lane Notes", "Copperfield Digest"]
-SYLLABLES = ["ka", "lo", "mer", "vin", "dra", "sel", "to", "ru", "bes", "an", "qui", "mo", "ter", "hal",
-             "po", "ni", "gar", "el", "su", "ven", "dor", "li", "ca", "fen", "ost", "ra", "wyn", "bel"]
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December"]
+SERIES = [
+    "Quayside Bulletin",
+    "Tessaly Weekly",
+    "Northmarch Ledger",
+    "Orchard Lane Notes",
+    "Copperfield Digest",
+]
+SYLLABLES = [
+    "ka",
+    "lo",
+    "mer",
+    "vin",
+    "dra",
+    "sel",
+    "to",
+    "ru",
+    "bes",
+    "an",
+    "qui",
+    "mo",
+    "ter",
+    "hal",
+    "po",
+    "ni",
+    "gar",
+    "el",
+    "su",
+    "ven",
+    "dor",
+    "li",
+    "ca",
+    "fen",
+    "ost",
+    "ra",
+    "wyn",
+    "bel",
+]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 PAGE_W, PAGE_H, LEFT, RIGHT, TOP, BOTTOM = 595.0, 842.0, 56.0, 539.0, 60.0, 780.0
 
 
@@ -76,14 +122,18 @@ def make_one(path: Path, rng: random.Random) -> None:
     label = f"Vol {rng.randint(1, 9)}.{rng.randint(1, 30)}"
     date = f"{rng.randint(1, 28)} {rng.choice(MONTHS)} {rng.randint(2019, 2026)}"
     headlines = [_sentence(rng, rng.randint(5, 9)).rstrip(".") for _ in range(6)]
-    details = [" ".join(_sentence(rng, rng.randint(10, 18)) for _ in range(rng.randint(7, 10))) for _ in range(6)]
+    details = [
+        " ".join(_sentence(rng, rng.randint(10, 18)) for _ in range(rng.randint(7, 10))) for _ in range(6)
+    ]
 
     pages: list = []
 
     def new_page() -> tuple:
         page = doc.new_page(width=PAGE_W, height=PAGE_H)
         pages.append(page)
-        page.insert_text((LEFT, PAGE_H - 30), f"{series} - {label}    page {len(pages)}", fontsize=8, fontname="helv")
+        page.insert_text(
+            (LEFT, PAGE_H - 30), f"{series} - {label}    page {len(pages)}", fontsize=8, fontname="helv"
+        )
         return page, TOP
 
     page, y = new_page()
@@ -114,7 +164,9 @@ def make_one(path: Path, rng: random.Random) -> None:
         doc.delete_page(-1)
         pages.pop()
     page = pages[-1]
-    page.insert_text((LEFT, BOTTOM + 14), "Compiled by volunteers. Subscribe at example.org.", fontsize=7, fontname="helv")
+    page.insert_text(
+        (LEFT, BOTTOM + 14), "Compiled by volunteers. Subscribe at example.org.", fontsize=7, fontname="helv"
+    )
     tmp = path.with_suffix(".tmp")
     doc.save(str(tmp), garbage=1, deflate=True)
     doc.close()
@@ -128,7 +180,7 @@ def make_digests(n: int = 1000, seed: int = 20250314, out: Path | None = None) -
     paths = [folder / f"digest-{i:04d}.pdf" for i in range(n)]
     master = random.Random(seed)
     seeds = [master.randrange(1 << 30) for _ in range(n)]
-    for path, s in zip(paths, seeds):
+    for path, s in zip(paths, seeds, strict=True):
         if not path.exists():
             make_one(path, random.Random(s))
     return paths

@@ -85,12 +85,22 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("import", help="import PDF files and folders (recursively)")
     p.add_argument("paths", nargs="+", metavar="PATH", help="PDF files or folders")
-    p.add_argument("--jobs", "-j", type=_positive_int, default=default_jobs(),
-                   help="worker processes (default: number of cores, %(default)s here)")
+    p.add_argument(
+        "--jobs",
+        "-j",
+        type=_positive_int,
+        default=default_jobs(),
+        help="worker processes (default: number of cores, %(default)s here)",
+    )
     p.add_argument("--json", action="store_true", help="print one JSON object per file")
     p.add_argument("--password", help="password for encrypted PDFs")
-    p.add_argument("--timeout", type=_positive_float, default=60.0, metavar="SECONDS",
-                   help="give up on a file after this many seconds (default: %(default)g)")
+    p.add_argument(
+        "--timeout",
+        type=_positive_float,
+        default=60.0,
+        metavar="SECONDS",
+        help="give up on a file after this many seconds (default: %(default)g)",
+    )
 
     p = sub.add_parser("list", help="list series, then issues newest first")
     p.add_argument("--json", action="store_true", help="print issues as a JSON array")
@@ -177,8 +187,12 @@ def cmd_import(args: argparse.Namespace, library_dir: Path) -> int:
     with _open_library(library_dir) as lib:
         try:
             outcomes = import_paths(
-                lib, args.paths, jobs=args.jobs, password=args.password,
-                timeout=args.timeout, progress=bar,
+                lib,
+                args.paths,
+                jobs=args.jobs,
+                password=args.password,
+                timeout=args.timeout,
+                progress=bar,
             )
         finally:
             if bar is not None:
@@ -187,9 +201,15 @@ def cmd_import(args: argparse.Namespace, library_dir: Path) -> int:
     if args.json:
         _print_json([o.to_json() for o in outcomes], out)
     else:
-        counts = {k: sum(1 for o in outcomes if o.outcome == k) for k in ("imported", "duplicate", "failed", "cancelled")}
-        parts = [f"{counts['imported']} imported", _plural(counts["duplicate"], "duplicate"),
-                 f"{counts['failed']} failed"]
+        counts = {
+            k: sum(1 for o in outcomes if o.outcome == k)
+            for k in ("imported", "duplicate", "failed", "cancelled")
+        }
+        parts = [
+            f"{counts['imported']} imported",
+            _plural(counts["duplicate"], "duplicate"),
+            f"{counts['failed']} failed",
+        ]
         if counts["cancelled"]:
             parts.append(f"{counts['cancelled']} cancelled")
         out.write(", ".join(parts) + "\n")
@@ -203,8 +223,15 @@ def cmd_import(args: argparse.Namespace, library_dir: Path) -> int:
 
 
 def _issue_json(issue: Any) -> dict[str, Any]:
-    return {"id": issue.id, "series": issue.series, "label": issue.label, "volume": issue.volume,
-            "number": issue.number, "date": issue.date, "item_count": issue.item_count}
+    return {
+        "id": issue.id,
+        "series": issue.series,
+        "label": issue.label,
+        "volume": issue.volume,
+        "number": issue.number,
+        "date": issue.date,
+        "item_count": issue.item_count,
+    }
 
 
 def cmd_list(args: argparse.Namespace, library_dir: Path) -> int:
@@ -223,8 +250,13 @@ def cmd_list(args: argparse.Namespace, library_dir: Path) -> int:
         out.write(f"  {s.name}  ({_plural(s.issue_count, 'issue')}, {s.unread_count} unread)\n")
     out.write("\nIssues (newest first)\n")
     for i in issues:
-        cols = [f"#{i.id}", i.series, i.label or i.title or i.original_name, i.date or "(no date)",
-                _plural(i.item_count, "item")]
+        cols = [
+            f"#{i.id}",
+            i.series,
+            i.label or i.title or i.original_name,
+            i.date or "(no date)",
+            _plural(i.item_count, "item"),
+        ]
         out.write("  " + "  ".join(c for c in cols if c) + "\n")
     return EXIT_OK
 
@@ -235,12 +267,29 @@ def cmd_show(args: argparse.Namespace, library_dir: Path) -> int:
         issue = lib.find_issue(args.issue)
         items = lib.items(issue.id)
     if args.json:
-        _print_json({
-            "id": issue.id, "series": issue.series, "volume": issue.volume, "number": issue.number,
-            "label": issue.label, "date": issue.date, "title": issue.title, "pages": issue.pages,
-            "items": [{"id": it.id, "position": it.position, "headline": it.headline,
-                       "body": it.body, "pages": list(it.pages)} for it in items],
-        }, out)
+        _print_json(
+            {
+                "id": issue.id,
+                "series": issue.series,
+                "volume": issue.volume,
+                "number": issue.number,
+                "label": issue.label,
+                "date": issue.date,
+                "title": issue.title,
+                "pages": issue.pages,
+                "items": [
+                    {
+                        "id": it.id,
+                        "position": it.position,
+                        "headline": it.headline,
+                        "body": it.body,
+                        "pages": list(it.pages),
+                    }
+                    for it in items
+                ],
+            },
+            out,
+        )
         return EXIT_OK
     head = " — ".join(x for x in (issue.series, issue.label, issue.date) if x)
     out.write(f"#{issue.id} {head}\n")
@@ -268,8 +317,21 @@ def cmd_search(args: argparse.Namespace, library_dir: Path) -> int:
     with _open_library(library_dir) as lib:
         hits = lib.search(args.query, limit=args.limit, marks=marks)
     if args.json:
-        _print_json([{"item_id": h.item_id, "issue_id": h.issue_id, "series": h.series, "label": h.label,
-                      "headline": h.headline, "snippet": h.snippet, "rank": h.rank} for h in hits], out)
+        _print_json(
+            [
+                {
+                    "item_id": h.item_id,
+                    "issue_id": h.issue_id,
+                    "series": h.series,
+                    "label": h.label,
+                    "headline": h.headline,
+                    "snippet": h.snippet,
+                    "rank": h.rank,
+                }
+                for h in hits
+            ],
+            out,
+        )
         return EXIT_OK
     if not hits:
         out.write(f"no items match {args.query!r}\n")
@@ -313,7 +375,13 @@ def run_gui(library_dir: Path) -> int:
     return int(run(library_dir) or 0)
 
 
-COMMANDS = {"import": cmd_import, "list": cmd_list, "show": cmd_show, "search": cmd_search, "stats": cmd_stats}
+COMMANDS = {
+    "import": cmd_import,
+    "list": cmd_list,
+    "show": cmd_show,
+    "search": cmd_search,
+    "stats": cmd_stats,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -346,8 +414,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as err:  # a bug: one line here, the traceback only when debugging
         if os.environ.get("DIGEST_READER_DEBUG"):
             raise
-        sys.stderr.write(f"{PROG}: internal error: {type(err).__name__}: {' '.join(str(err).split())}"
-                         f" (set DIGEST_READER_DEBUG=1 for details)\n")
+        sys.stderr.write(
+            f"{PROG}: internal error: {type(err).__name__}: {' '.join(str(err).split())}"
+            f" (set DIGEST_READER_DEBUG=1 for details)\n"
+        )
         return EXIT_ERROR
 
 

@@ -21,14 +21,20 @@ def entry_point() -> str:
     return found
 
 
-def run_cli(*args: str, env: dict[str, str] | None = None, timeout: float = 180) -> subprocess.CompletedProcess:
+def run_cli(
+    *args: str, env: dict[str, str] | None = None, timeout: float = 180
+) -> subprocess.CompletedProcess:
     """Run ``digest-reader args...``; stdout/stderr as text; environment = os.environ + ``env``."""
     full_env = dict(os.environ)
     full_env.pop("DIGEST_READER_DEBUG", None)
     if env:
         full_env.update(env)
     return subprocess.run(
-        [entry_point(), *args], capture_output=True, text=True, env=full_env, timeout=timeout,
+        [entry_point(), *args],
+        capture_output=True,
+        text=True,
+        env=full_env,
+        timeout=timeout,
         stdin=subprocess.DEVNULL,
     )
 

@@ -8,20 +8,36 @@ from __future__ import annotations
 from pathlib import Path
 
 HEADLINES = [
-    ("Harbour board approves ferry timetable", "The Lindqvist harbour board approved a new ferry "
-     "timetable on 3 March after a long session with the Port Authority of Kessel. Two extra "
-     "crossings will run each weekday, costing an estimated 1.2 million crowns a year."),
-    ("Orchard cooperative reports record pear harvest", "Members of the Vantmoor orchard "
-     "cooperative picked 840 tonnes of pears, the largest harvest since the group was founded. "
-     "Chair Odile Marchetti credited the mild spring and a new irrigation scheme."),
-    ("Library extends evening hours", "The Brackenfield public library will stay open until nine "
-     "on Tuesdays and Thursdays from April, funded by a grant of 45,000 crowns from the Ostrander "
-     "Trust. Librarian Tomasz Weir expects students to benefit most."),
+    (
+        "Harbour board approves ferry timetable",
+        "The Lindqvist harbour board approved a new ferry "
+        "timetable on 3 March after a long session with the Port Authority of Kessel. Two extra "
+        "crossings will run each weekday, costing an estimated 1.2 million crowns a year.",
+    ),
+    (
+        "Orchard cooperative reports record pear harvest",
+        "Members of the Vantmoor orchard "
+        "cooperative picked 840 tonnes of pears, the largest harvest since the group was founded. "
+        "Chair Odile Marchetti credited the mild spring and a new irrigation scheme.",
+    ),
+    (
+        "Library extends evening hours",
+        "The Brackenfield public library will stay open until nine "
+        "on Tuesdays and Thursdays from April, funded by a grant of 45,000 crowns from the Ostrander "
+        "Trust. Librarian Tomasz Weir expects students to benefit most.",
+    ),
 ]
 
 
-def digest_pdf(path: Path, *, series: str = "Quayside Bulletin", label: str = "Vol 2.10",
-               date: str = "14 March 2025", salt: str = "", password: str | None = None) -> Path:
+def digest_pdf(
+    path: Path,
+    *,
+    series: str = "Quayside Bulletin",
+    label: str = "Vol 2.10",
+    date: str = "14 March 2025",
+    salt: str = "",
+    password: str | None = None,
+) -> Path:
     """A one-page digest: masthead, headline bullets, detail bullets, footer."""
     import pymupdf
 
@@ -42,8 +58,12 @@ def digest_pdf(path: Path, *, series: str = "Quayside Bulletin", label: str = "V
         rect = pymupdf.Rect(64, y, 545, y + 90)
         page.insert_textbox(rect, body + (f" {salt}" if salt else ""), fontsize=10, fontname="helv")
         y += 100
-    page.insert_text((50, 810), "Compiled by the Quayside volunteers. Subscribe at example.org.",
-                     fontsize=8, fontname="helv")
+    page.insert_text(
+        (50, 810),
+        "Compiled by the Quayside volunteers. Subscribe at example.org.",
+        fontsize=8,
+        fontname="helv",
+    )
     kwargs = {}
     if password:
         kwargs = dict(encryption=pymupdf.PDF_ENCRYPT_AES_256, user_pw=password, owner_pw=password + "-owner")

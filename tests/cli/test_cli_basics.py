@@ -26,13 +26,22 @@ def test_help_lists_every_command() -> None:
 
 
 def test_python_dash_m_reader() -> None:
-    proc = subprocess.run([sys.executable, "-m", "reader", "--version"], capture_output=True, text=True, timeout=60)
+    proc = subprocess.run(
+        [sys.executable, "-m", "reader", "--version"], capture_output=True, text=True, timeout=60
+    )
     assert proc.returncode == 0 and __version__ in proc.stdout
 
 
 def test_usage_errors_exit_2_without_traceback() -> None:
-    for args in (["frobnicate"], ["search"], ["search", "x", "--limit", "0"], ["import"],
-                 ["import", "x.pdf", "--jobs", "zero"], ["import", "x.pdf", "--timeout", "-1"], ["show"]):
+    for args in (
+        ["frobnicate"],
+        ["search"],
+        ["search", "x", "--limit", "0"],
+        ["import"],
+        ["import", "x.pdf", "--jobs", "zero"],
+        ["import", "x.pdf", "--timeout", "-1"],
+        ["show"],
+    ):
         proc = run_cli(*args)
         assert proc.returncode == 2, args
         assert "digest-reader: error:" in proc.stderr, args

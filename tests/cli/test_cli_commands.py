@@ -20,10 +20,16 @@ HIT_KEYS = {"item_id", "issue_id", "series", "label", "headline", "snippet", "ra
 def library(tmp_path_factory: pytest.TempPathFactory) -> dict:
     """A library with two digests, imported once for the read-only tests of this module."""
     base = tmp_path_factory.mktemp("cli-lib")
-    older = pf.digest_pdf(base / "quayside-2-10.pdf", series="Quayside Bulletin", label="Vol 2.10",
-                          date="14 March 2025")
-    newer = pf.digest_pdf(base / "tessaly-17.pdf", series="Tessaly Weekly", label="Issue 17",
-                          date="2 April 2025", salt="kingfisher")
+    older = pf.digest_pdf(
+        base / "quayside-2-10.pdf", series="Quayside Bulletin", label="Vol 2.10", date="14 March 2025"
+    )
+    newer = pf.digest_pdf(
+        base / "tessaly-17.pdf",
+        series="Tessaly Weekly",
+        label="Issue 17",
+        date="2 April 2025",
+        salt="kingfisher",
+    )
     lib = base / "lib"
     proc = run_cli("--library", str(lib), "import", str(older), str(newer), "--json")
     assert proc.returncode == 0, proc.stderr
@@ -65,7 +71,9 @@ def test_import_with_failures_exits_1_and_names_each(tmp_path: Path) -> None:
     assert lines[0] == "2 imported, 0 duplicates, 3 failed"
     assert f"failed: {empty}: empty file: not a PDF" in lines
     assert any(line.startswith(f"failed: {junk}: ") for line in lines)
-    assert any(line.startswith(f"failed: {tmp_path / 'nope.pdf'}: ") and "not found" in line for line in lines)
+    assert any(
+        line.startswith(f"failed: {tmp_path / 'nope.pdf'}: ") and "not found" in line for line in lines
+    )
     assert f"warning: {scan}: no text layer" in lines
     assert "Traceback" not in proc.stderr
 
@@ -104,10 +112,13 @@ def test_import_options_jobs_and_timeout(tmp_path: Path) -> None:
 
 def test_import_hanging_file_times_out(tmp_path: Path) -> None:
     stuck = pf.digest_pdf(tmp_path / "stuck-HANG.pdf")
-    proc = run_cli("import", "--json", "--timeout", "1.5", str(stuck), env={"DIGEST_READER_TEST_FAULT": "hang=HANG"})
+    proc = run_cli(
+        "import", "--json", "--timeout", "1.5", str(stuck), env={"DIGEST_READER_TEST_FAULT": "hang=HANG"}
+    )
     assert proc.returncode == 1
     assert json.loads(proc.stdout) == [
-        {"path": str(stuck), "outcome": "failed", "reason": "timed out after 1.5 s while parsing"}]
+        {"path": str(stuck), "outcome": "failed", "reason": "timed out after 1.5 s while parsing"}
+    ]
 
 
 def test_import_of_a_folder_without_pdfs_is_an_error(tmp_path: Path) -> None:
@@ -197,7 +208,9 @@ def test_search_limit(library: dict) -> None:
     assert len(hits) <= 1
 
 
-@pytest.mark.parametrize("query", ['"', "*", "AND", "(", "#x", "-", "ferry AND", "OR OR", '"unbalanced', "NEAR(", "a:b", "^", "  "])
+@pytest.mark.parametrize(
+    "query", ['"', "*", "AND", "(", "#x", "-", "ferry AND", "OR OR", '"unbalanced', "NEAR(", "a:b", "^", "  "]
+)
 def test_awkward_queries_never_crash(library: dict, query: str) -> None:
     proc = cli(library, "search", query, "--json")
     assert "Traceback" not in proc.stderr

@@ -19,8 +19,14 @@ from tests.cli.conftest import entry_point
 def run_on_tty(*args: str, timeout: float = 120) -> tuple[int, str]:
     """Run the CLI with stdout and stderr on a pseudo-terminal; return (exit code, output)."""
     master, slave = pty.openpty()
-    proc = subprocess.Popen([entry_point(), *args], stdin=subprocess.DEVNULL, stdout=slave, stderr=slave,
-                            env=dict(os.environ, COLUMNS="100"), close_fds=True)
+    proc = subprocess.Popen(
+        [entry_point(), *args],
+        stdin=subprocess.DEVNULL,
+        stdout=slave,
+        stderr=slave,
+        env=dict(os.environ, COLUMNS="100"),
+        close_fds=True,
+    )
     os.close(slave)
     chunks: list[bytes] = []
     deadline = time.monotonic() + timeout
@@ -58,7 +64,10 @@ def test_ctrl_c_during_import_exits_130_cleanly(tmp_path: Path) -> None:
     lib = tmp_path / "lib"
     proc = subprocess.Popen(
         [entry_point(), "--library", str(lib), "import", "--timeout", "600", str(stuck)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+        text=True,
         env=dict(os.environ, DIGEST_READER_TEST_FAULT="hang=HANG"),
     )
     deadline = time.monotonic() + 60

@@ -165,7 +165,9 @@ def test_cancel_stops_a_hanging_import(lib: Library, tmp_path: Path, monkeypatch
         if outcome.outcome == "imported":
             cancel.set()
 
-    outcomes = by_name(import_paths(lib, [good, stuck, later], jobs=1, timeout=600, progress=progress, cancel=cancel))
+    outcomes = by_name(
+        import_paths(lib, [good, stuck, later], jobs=1, timeout=600, progress=progress, cancel=cancel)
+    )
     assert outcomes["a-good.pdf"].outcome == "imported"
     assert outcomes["b-HANG.pdf"].outcome == "cancelled"
     assert outcomes["c-later.pdf"].outcome == "cancelled"
@@ -178,8 +180,16 @@ def test_empty_input_gives_no_outcomes(lib: Library, tmp_path: Path) -> None:
 
 
 def test_outcome_json_shape() -> None:
-    assert ImportOutcome("a.pdf", "imported", issue_id=3).to_json() == {"path": "a.pdf", "outcome": "imported", "issue_id": 3}
-    assert ImportOutcome("b.pdf", "failed", reason="empty file").to_json() == {"path": "b.pdf", "outcome": "failed", "reason": "empty file"}
+    assert ImportOutcome("a.pdf", "imported", issue_id=3).to_json() == {
+        "path": "a.pdf",
+        "outcome": "imported",
+        "issue_id": 3,
+    }
+    assert ImportOutcome("b.pdf", "failed", reason="empty file").to_json() == {
+        "path": "b.pdf",
+        "outcome": "failed",
+        "reason": "empty file",
+    }
 
 
 def test_special_files_fail_instead_of_hanging(lib: Library, tmp_path: Path) -> None:

@@ -13,12 +13,16 @@ worker stops after this reply (its heap may be damaged) and must not be given mo
 from __future__ import annotations
 
 import os
-import resource
 import signal
 import sys
 import time
 from pathlib import Path
 from typing import Any
+
+try:
+    import resource
+except ImportError:  # Windows: no rlimits; the deadline still applies
+    resource = None  # type: ignore[assignment]
 
 FAULT_ENV = "DIGEST_READER_TEST_FAULT"
 """Test-only fault injection: ``kind=marker[;kind=marker...]`` where kind is hang, crash,
@@ -31,6 +35,8 @@ def _one_line(text: object, limit: int = 200) -> str:
 
 
 def _maxrss_kb() -> int:
+    if resource is None:
+        return 0
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
@@ -50,7 +56,7 @@ def _die_with_parent() -> None:
 
 def _limit_memory(limit_bytes: int | None) -> None:
     """Cap the worker's address space so a hostile PDF raises MemoryError instead of eating RAM."""
-    if not limit_bytes:
+    if not limit_bytes or resource is None:
         return
     try:
         _soft, hard = resource.getrlimit(resource.RLIMIT_AS)

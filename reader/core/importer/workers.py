@@ -73,7 +73,11 @@ def _context() -> Any:
     return multiprocessing.get_context("spawn")
 
 
-_CRASH_SIGNALS = {signal.SIGSEGV, signal.SIGBUS, signal.SIGABRT, signal.SIGFPE, signal.SIGILL}
+_CRASH_SIGNALS = {
+    getattr(signal, name)
+    for name in ("SIGSEGV", "SIGBUS", "SIGABRT", "SIGFPE", "SIGILL")
+    if hasattr(signal, name)
+}
 
 
 def _death_reason(exitcode: int | None) -> str:
@@ -82,7 +86,7 @@ def _death_reason(exitcode: int | None) -> str:
         signum = -exitcode
         if signum in _CRASH_SIGNALS:
             return f"the PDF crashed the parser (signal {signum})"
-        if signum == signal.SIGKILL:
+        if signum == getattr(signal, "SIGKILL", 9):
             return f"the parser process was killed (signal {signum}; out of memory?)"
         return f"the parser process was stopped (signal {signum})"
     return f"the parser process exited unexpectedly (exit code {exitcode})"
