@@ -1,0 +1,550 @@
+"""The page pane: a PDF's original pages beside the reading pane, rendered out of process.
+
+``PagePane`` ties together the page view (geometry, painting, mouse), the thumbnail list, a
+bounded render cache and a ``RenderProcess``. Everything PyMuPDF does happens in the render
+workers; this widget only submits requests and turns results into pixmaps, so a page MuPDF
+cannot finish shows "Could not render this page" after the deadline and the window never
+freezes. Pages render at zoom x the screen's device pixel ratio, so they are crisp on high-DPI
+screens. Only visible pages (and one either side) are requested; requests for a zoom or a
+document no longer shown are cancelled while queued and their results dropped.
+
+Links in the PDF show their target on hover; clicking one asks before opening anything, and
+only web and e-mail links are ever opened (with ``QDesktopServices``). Internal links jump.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QActionGroup, QColor, QCursor, QDesktopServices, QImage, QPainter, QPixmap
+from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QToolBar, QToolTip, QVBoxLayout, QWidget
+
+from reader.app.pages.cache import DEFAULT_MAX_BYTES, PageKey, RenderCache
+from reader.app.pages.layout import DEFAULT_PAGE_SIZE, step_zoom
+from reader.app.pages.thumbnails import THUMB_HEIGHT, THUMB_WIDTH, ThumbnailModel, make_page_list
+from reader.app.pages.view import FAILED, PENDING, READY, PageView
+from reader.core.model import ItemRect
+from reader.core.render import DEFAULT_DEADLINE, PAGE_SIZES, LINKS, Link, RenderProcess, RenderRequest, RenderResult
+
+log = logging.getLogger(__name__)
+
+MAX_RENDER_PIXELS = 24_000_000  # beyond this a page is rendered smaller and stretched
+OPENABLE_SCHEMES = ("http", "https", "mailto")
+FIT_WIDTH, FIT_PAGE, NO_FIT = "width", "page", ""
+
+# Request priorities: lower first.
+P_SIZES, P_VISIBLE, P_LINKS, P_PREFETCH, P_THUMB = 0, 1, 2, 3, 4
+
+
+class PagePane(QWidget):
+    """Original pages of one PDF with thumbnails, zoom, item outlines and click-to-item.
+
+    Signals: ``item_clicked_at(page, x, y)`` (1-based page, PDF points) for every click on a
+    page outside a link, ``item_activated(item_id)`` when that click hits an item's rectangle,
+    ``zoom_changed(zoom)``, ``current_page_changed(page)`` (1-based), ``status_message(text)``
+    (link targets on hover; empty text clears).
+    """
+
+    item_clicked_at = Signal(int, float, float)
+    item_activated = Signal(int)
+    zoom_changed = Signal(float)
+    current_page_changed = Signal(int)
+    status_message = Signal(str)
+    _result_arrived = Signal(object)  # emitted on a render dispatcher thread, queued to ours
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        deadline: float = DEFAULT_DEADLINE,
+        workers: int = 2,
+        cache_bytes: int = DEFAULT_MAX_BYTES,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("pagePane")
+        self.cache = RenderCache(cache_bytes)
+        self.renderer = RenderProcess(deadline=deadline, workers=workers, on_result=self._result_arrived.emit)
+        self._result_arrived.connect(self._on_result, Qt.ConnectionType.QueuedConnection)
+
+        self._path: str | None = None
+        self._password: str | None = None
+        self._gen = 0
+        self._sizes_known = False
+        self._sizes_memo: dict[str, list[tuple[float, float]]] = {}
+        self._failed: dict[str, set[int]] = {}
+        self._in_flight: dict[PageKey, int] = {}
+        self._links: dict[int, list[Link]] = {}
+        self._links_requested: set[int] = set()
+        self._item_rects: list[tuple[int, ItemRect]] = []
+        self._highlight: tuple[ItemRect, ...] = ()
+        self._pending_show = False
+        self._fit_mode = FIT_WIDTH
+        self._hover_link: Link | None = None
+        self._syncing_list = False
+        self._closed = False
+
+        self.view = PageView(self)
+        self.view.provider = self
+        self.thumbnails = ThumbnailModel(self._thumbnail, self)
+        self.page_list = make_page_list(self.thumbnails, self)
+        self._build_actions()
+        self.toolbar = QToolBar(self)
+        self.toolbar.setObjectName("pageToolbar")
+        self.toolbar.setIconSize(self.toolbar.iconSize() * 0.75)
+        for action in (self.action_show_page_list, None, self.action_zoom_out, self.action_zoom_in,
+                       self.action_fit_width, self.action_fit_page):
+            if action is None:
+                self.toolbar.addSeparator()
+            else:
+                self.toolbar.addAction(action)
+
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.page_list)
+        row.addWidget(self.view, 1)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        outer.addWidget(self.toolbar)
+        outer.addLayout(row, 1)
+
+        self.view.clicked.connect(self._on_clicked)
+        self.view.hovered.connect(self._on_hovered)
+        self.view.zoom_step_requested.connect(self._on_zoom_step)
+        self.view.layout_changed.connect(self._on_layout_changed)
+        self.view.current_page_changed.connect(self._on_current_page)
+        self.page_list.clicked.connect(lambda idx: self.view.scroll_to_page(idx.row()))
+        self.page_list.selectionModel().currentChanged.connect(self._on_list_current)
+        self.destroyed.connect(lambda *_, r=self.renderer: r.close())
+        self._set_pages([])
+        outer.activate()  # settle size constraints now: offscreen Qt warns when they change after show
+
+    def _build_actions(self) -> None:
+        """Plain actions (no shortcuts: the window's shortcut table owns keys) for menus and bars."""
+        self.action_zoom_in = QAction("Zoom In", self)
+        self.action_zoom_in.setToolTip("Zoom pages in")
+        self.action_zoom_in.triggered.connect(self.zoom_in)
+        self.action_zoom_out = QAction("Zoom Out", self)
+        self.action_zoom_out.setToolTip("Zoom pages out")
+        self.action_zoom_out.triggered.connect(self.zoom_out)
+        self.action_fit_width = QAction("Fit Width", self, checkable=True)
+        self.action_fit_width.triggered.connect(self.fit_width)
+        self.action_fit_page = QAction("Fit Page", self, checkable=True)
+        self.action_fit_page.triggered.connect(self.fit_page)
+        group = QActionGroup(self)
+        group.setExclusionPolicy(QActionGroup.ExclusionPolicy.ExclusiveOptional)
+        group.addAction(self.action_fit_width)
+        group.addAction(self.action_fit_page)
+        self.action_show_page_list = QAction("Pages", self, checkable=True, checked=True)
+        self.action_show_page_list.setToolTip("Show or hide the page list")
+        self.action_show_page_list.toggled.connect(lambda on: self.page_list.setVisible(on))
+        for action in (self.action_zoom_in, self.action_zoom_out, self.action_fit_width,
+                       self.action_fit_page, self.action_show_page_list):
+            action.setObjectName("page_" + action.text().lower().replace(" ", "_"))
+
+    # -- public API -----------------------------------------------------------------------
+
+    def set_document(self, pdf_path: Path | str | None, page_count: int, *, password: str | None = None) -> None:
+        """Show ``pdf_path`` (``page_count`` pages, used until the real sizes arrive), or
+        nothing when None. Never blocks: sizes and pages arrive from the render process."""
+        self._gen += 1
+        self.renderer.cancel_pending(self._forget)
+        self._in_flight.clear()
+        self._links.clear()
+        self._links_requested.clear()
+        self._item_rects = []
+        self._highlight = ()
+        self.view.highlights = []
+        self._pending_show = False
+        self._password = password
+        self._path = os.fspath(pdf_path) if pdf_path is not None else None
+        if self._path is None:
+            self._sizes_known = False
+            self._set_pages([])
+            return
+        memo = self._sizes_memo.get(self._path)
+        if memo is not None:
+            self._sizes_known = True
+            self._set_pages(memo)
+            return
+        self._sizes_known = False
+        self._set_pages([DEFAULT_PAGE_SIZE] * max(0, int(page_count)))
+        self._submit(RenderRequest(self._path, 0, kind=PAGE_SIZES, password=password,
+                                   tag=(self._gen, "sizes"), priority=P_SIZES))
+
+    @property
+    def pdf_path(self) -> Path | None:
+        return Path(self._path) if self._path else None
+
+    @property
+    def page_count(self) -> int:
+        return len(self.view.page_layout.sizes)
+
+    def set_item_rects(self, rects: Sequence[tuple[int, ItemRect]]) -> None:
+        """Which item each rectangle belongs to, so a click on a page can find its item."""
+        self._item_rects = [(int(item_id), rect) for item_id, rect in rects]
+
+    def show_item(self, rects: Sequence[ItemRect]) -> None:
+        """Outline ``rects`` and scroll to the first one (after the page sizes arrive, if need be)."""
+        self._highlight = tuple(rects)
+        n = self.page_count
+        self.view.highlights = [(r.page - 1, r.rect) for r in self._highlight if 1 <= r.page <= n]
+        self._pending_show = not self._sizes_known
+        self._scroll_to_highlight()
+        self.view.viewport().update()
+
+    def item_at(self, page: int, x: float, y: float) -> int | None:
+        """The item whose rectangle on 1-based ``page`` contains the point (smallest wins)."""
+        best: tuple[float, int] | None = None
+        for item_id, r in self._item_rects:
+            x0, y0, x1, y1 = r.rect
+            if r.page == page and x0 - 1 <= x <= x1 + 1 and y0 - 1 <= y <= y1 + 1:
+                area = (x1 - x0) * (y1 - y0)
+                if best is None or area < best[0]:
+                    best = (area, item_id)
+        return None if best is None else best[1]
+
+    @property
+    def zoom(self) -> float:
+        """Logical pixels per PDF point (1.0 = 100 %). Setting it leaves fit mode."""
+        return self.view.zoom
+
+    @zoom.setter
+    def zoom(self, value: float) -> None:
+        self.set_zoom(value)
+
+    @property
+    def fit_mode(self) -> str:
+        """"width", "page" or "" (a fixed zoom)."""
+        return self._fit_mode
+
+    def set_zoom(self, zoom: float, anchor: QPoint | None = None) -> None:
+        self._set_fit_mode(NO_FIT)
+        self._apply_zoom(float(zoom), anchor)
+
+    def zoom_in(self) -> None:
+        self.set_zoom(step_zoom(self.zoom, +1))
+
+    def zoom_out(self) -> None:
+        self.set_zoom(step_zoom(self.zoom, -1))
+
+    def fit_width(self) -> None:
+        self._set_fit_mode(FIT_WIDTH)
+        self._apply_fit()
+
+    def fit_page(self) -> None:
+        self._set_fit_mode(FIT_PAGE)
+        self._apply_fit()
+
+    def current_page(self) -> int:
+        """1-based page at the top part of the view (0 when there are no pages)."""
+        return self.view.current_page() + 1 if self.page_count else 0
+
+    def go_to_page(self, page: int) -> None:
+        """Scroll to the top of 1-based ``page``."""
+        self.view.scroll_to_page(page - 1)
+
+    def page_state(self, page: int) -> str:
+        """"ready", "pending" or "failed" for 1-based ``page`` at the current zoom (for tests)."""
+        return self.page_image(page - 1, self.zoom, self.view.dpr())[1]
+
+    def warm_up(self) -> None:
+        """Start the render workers now (in the background) so the first page is quick."""
+        self.renderer.start()
+
+    def shutdown(self) -> None:
+        """Stop the render workers; the pane shows nothing new afterwards."""
+        if not self._closed:
+            self._closed = True
+            self.renderer.on_result = None
+            self.renderer.close()
+
+    # -- provider for PageView ------------------------------------------------------------
+
+    def page_image(self, page: int, zoom: float, dpr: float) -> tuple[QPixmap | None, str]:
+        if self._path is None:
+            return None, PENDING
+        if page in self._failed.get(self._path, ()):
+            return None, FAILED
+        key = self._page_key(page, zoom, dpr)
+        pixmap = self.cache.get(key)
+        if pixmap is not None:
+            return pixmap, READY
+        near = self.cache.nearest(self._path, page, zoom, dpr)
+        return (near[1] if near else None), PENDING
+
+    def pages_visible(self, pages: range, zoom: float, dpr: float) -> None:
+        if self._path is None or self._closed:
+            return
+        prefetch = [i for i in (pages.start - 1, pages.stop) if 0 <= i < self.page_count]
+        wanted = {self._page_key(i, zoom, dpr) for i in (*pages, *prefetch)}
+        # Drop queued renders of pages (or zooms) no longer on screen.
+        self.renderer.cancel_pending(
+            lambda r: r.tag is not None and r.tag[1] in ("page", "prefetch") and r.tag[2] not in wanted
+            and self._forget(r)
+        )
+        for i in pages:
+            self._request_page(i, zoom, dpr, P_VISIBLE, "page")
+            if i not in self._links_requested and self._sizes_known:
+                self._links_requested.add(i)
+                self._submit(RenderRequest(self._path, i, kind=LINKS, password=self._password,
+                                           tag=(self._gen, "links", i), priority=P_LINKS))
+        for i in prefetch:
+            self._request_page(i, zoom, dpr, P_PREFETCH, "prefetch")
+
+    # -- requests and results -------------------------------------------------------------
+
+    def _page_key(self, page: int, zoom: float, dpr: float) -> PageKey:
+        w, h = self._size(page)
+        scale = zoom * dpr
+        if w * h * scale * scale > MAX_RENDER_PIXELS:
+            zoom = math.sqrt(MAX_RENDER_PIXELS / (w * h)) / dpr
+        return PageKey.of(self._path, page, zoom, dpr)
+
+    def _size(self, page: int) -> tuple[float, float]:
+        sizes = self.view.page_layout.sizes
+        return sizes[page] if 0 <= page < len(sizes) else DEFAULT_PAGE_SIZE
+
+    def _request_page(self, page: int, zoom: float, dpr: float, priority: int, kind: str) -> None:
+        if not self._sizes_known or page in self._failed.get(self._path, ()):
+            return  # wait for real sizes: a render at a guessed size would be thrown away
+        key = self._page_key(page, zoom, dpr)
+        if key in self._in_flight or key in self.cache:
+            return
+        self._in_flight[key] = self._submit(RenderRequest(
+            self._path, page, key.zoom, key.dpr, password=self._password,
+            tag=(self._gen, kind, key), priority=priority))
+
+    def _submit(self, request: RenderRequest) -> int:
+        if self._closed:
+            return 0
+        return self.renderer.submit(request)
+
+    def _forget(self, request: RenderRequest) -> bool:
+        """cancel_pending predicate helper: drop the request's in-flight record; always True."""
+        tag = request.tag
+        if tag is not None and len(tag) > 2 and isinstance(tag[2], PageKey):
+            self._in_flight.pop(tag[2], None)
+        return True
+
+    def _on_result(self, result: RenderResult) -> None:
+        if self._closed:
+            return
+        tag = result.request.tag
+        gen, kind = tag[0], tag[1]
+        if kind in ("page", "prefetch", "thumb"):
+            key: PageKey = tag[2]
+            if self._in_flight.get(key) == result.request_id:
+                del self._in_flight[key]
+            if key.document != self._path:
+                return  # another document by now: stale
+            if not result.ok:
+                log.info("page %d of %s: %s (%s)", key.page + 1, key.document, result.error, result.detail)
+                self._mark_failed(key.page)
+                return
+            image = QImage(result.data, result.width, result.height, result.stride, QImage.Format.Format_RGB888)
+            pixmap = QPixmap.fromImage(image)
+            pixmap.setDevicePixelRatio(key.dpr)
+            self.cache.put(key, pixmap, pixmap.width() * pixmap.height() * max(1, pixmap.depth() // 8))
+            if kind == "thumb":
+                self.thumbnails.thumbnail_changed(key.page)
+            elif key.page in self.view.visible_pages():
+                self.view.viewport().update()
+            return
+        if gen != self._gen:
+            return  # stale metadata
+        if kind == "sizes":
+            if result.ok and result.value:
+                self._sizes_memo[self._path] = list(result.value)
+                self._sizes_known = True
+                self._set_pages(result.value)
+            else:
+                log.info("sizes of %s: %s (%s)", self._path, result.error, result.detail)
+                self._failed[self._path] = set(range(self.page_count))
+                self.view.viewport().update()
+                self.page_list.viewport().update()
+        elif kind == "links":
+            if result.ok:
+                self._links[tag[2]] = list(result.value or [])
+
+    def _mark_failed(self, page: int) -> None:
+        failed = self._failed.setdefault(self._path, set())
+        failed.add(page)
+        # Every other queued render of this page would hang just the same: drop them.
+        self.renderer.cancel_pending(
+            lambda r: r.tag is not None and len(r.tag) > 2 and isinstance(r.tag[2], PageKey)
+            and r.tag[2].document == self._path and r.tag[2].page == page and self._forget(r)
+        )
+        self.view.viewport().update()
+        self.thumbnails.thumbnail_changed(page)
+
+    # -- thumbnails -----------------------------------------------------------------------
+
+    def _thumbnail(self, row: int) -> QPixmap | None:
+        if self._path is None or not self._sizes_known or self._closed:
+            return None
+        if row in self._failed.get(self._path, ()):
+            return _failed_thumbnail()
+        w, h = self._size(row)
+        dpr = float(self.page_list.devicePixelRatioF())
+        zoom = min(THUMB_WIDTH / w, THUMB_HEIGHT / h)
+        key = PageKey.of(self._path, row, zoom, dpr)
+        pixmap = self.cache.get(key)
+        if pixmap is None and key not in self._in_flight:
+            self._in_flight[key] = self._submit(RenderRequest(
+                self._path, row, key.zoom, key.dpr, password=self._password,
+                tag=(self._gen, "thumb", key), priority=P_THUMB))
+        return pixmap
+
+    # -- layout, zoom, scrolling ----------------------------------------------------------
+
+    def _set_pages(self, sizes: Sequence[tuple[float, float]]) -> None:
+        self.thumbnails.set_page_count(len(sizes))
+        self.view.set_pages(list(sizes))
+        self._apply_fit()
+        n = len(sizes)
+        self.view.highlights = [(r.page - 1, r.rect) for r in self._highlight if 1 <= r.page <= n]
+        if self._pending_show and self._sizes_known:
+            self._pending_show = False
+            self._scroll_to_highlight()
+        self.view.viewport().update()
+
+    def _scroll_to_highlight(self) -> None:
+        if self.view.highlights:
+            page, rect = self.view.highlights[0]
+            self.view.ensure_visible(page, rect)
+
+    def _set_fit_mode(self, mode: str) -> None:
+        self._fit_mode = mode
+        self.action_fit_width.setChecked(mode == FIT_WIDTH)
+        self.action_fit_page.setChecked(mode == FIT_PAGE)
+
+    def _apply_zoom(self, zoom: float, anchor: QPoint | None = None) -> None:
+        before = self.zoom
+        self.view.set_zoom(zoom, anchor)
+        if abs(self.zoom - before) > 1e-9:
+            self.zoom_changed.emit(self.zoom)
+
+    def _apply_fit(self) -> None:
+        vp = self.view.viewport()
+        lay = self.view.page_layout
+        if self._fit_mode == FIT_WIDTH:
+            self._apply_zoom(lay.fit_width_zoom(vp.width()), QPoint(vp.width() // 2, 0))
+        elif self._fit_mode == FIT_PAGE:
+            self._apply_zoom(lay.fit_page_zoom(vp.width(), vp.height()), QPoint(vp.width() // 2, 0))
+
+    def _on_layout_changed(self) -> None:
+        if self._fit_mode:
+            self._apply_fit()
+
+    def _on_zoom_step(self, direction: int, anchor: QPoint) -> None:
+        self.set_zoom(step_zoom(self.zoom, direction), anchor)
+
+    def _on_current_page(self, page: int) -> None:
+        if not self._syncing_list:
+            self._syncing_list = True
+            try:
+                self.page_list.setCurrentIndex(self.thumbnails.index(page, 0))
+            finally:
+                self._syncing_list = False
+        self.current_page_changed.emit(page + 1)
+
+    def _on_list_current(self, current, _previous) -> None:
+        if not self._syncing_list and current.isValid():
+            self._syncing_list = True
+            try:
+                self.view.scroll_to_page(current.row())
+            finally:
+                self._syncing_list = False
+
+    # -- mouse: links and items -----------------------------------------------------------
+
+    def link_at(self, page: int, x: float, y: float) -> Link | None:
+        """The link under a point of 0-based ``page`` (PDF points), if its links are known."""
+        for link in self._links.get(page, ()):
+            x0, y0, x1, y1 = link.rect
+            if x0 <= x <= x1 and y0 <= y <= y1:
+                return link
+        return None
+
+    def _on_hovered(self, page: int, x: float, y: float) -> None:
+        link = self.link_at(page, x, y) if page >= 0 else None
+        if link == self._hover_link:
+            return
+        self._hover_link = link
+        if link is None:
+            self.view.viewport().unsetCursor()
+            QToolTip.hideText()
+            self.status_message.emit("")
+            return
+        self.view.viewport().setCursor(Qt.CursorShape.PointingHandCursor)
+        text = describe_link(link)
+        QToolTip.showText(QCursor.pos(), text, self.view.viewport())
+        self.status_message.emit(text)
+
+    def _on_clicked(self, page: int, x: float, y: float) -> None:
+        link = self.link_at(page, x, y)
+        if link is not None:
+            self.activate_link(link)
+            return
+        self.item_clicked_at.emit(page + 1, x, y)
+        item_id = self.item_at(page + 1, x, y)
+        if item_id is not None:
+            self.item_activated.emit(item_id)
+
+    def activate_link(self, link: Link) -> None:
+        """Follow a link: jump for internal ones; for web and e-mail links show the target and
+        open it only if the user says yes; never open anything else (files, programs, scripts)."""
+        if link.kind == "goto" and link.page is not None:
+            self.go_to_page(link.page + 1)
+            return
+        target = link.uri or ""
+        scheme = QUrl(target).scheme().lower()
+        if link.kind == "uri" and scheme in OPENABLE_SCHEMES:
+            answer = QMessageBox.question(
+                self, "Open link?",
+                f"This page links to:\n\n{target}\n\nOpen it in your browser or mail program?",
+                QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer == QMessageBox.StandardButton.Open:
+                QDesktopServices.openUrl(QUrl(target))
+            return
+        QMessageBox.information(
+            self, "Link not opened",
+            f"Digest Reader only opens web and e-mail links. This one was not opened:\n\n{describe_link(link)}",
+        )
+
+
+def describe_link(link: Link) -> str:
+    """What a link points to, in a few words, for tooltips and the status bar."""
+    if link.kind == "goto" and link.page is not None:
+        return f"Go to page {link.page + 1}"
+    if link.kind == "uri" and link.uri:
+        return link.uri
+    if link.kind in ("launch", "gotor"):
+        return f"Opens file {link.uri or '(unnamed)'} (not allowed)"
+    return f"{link.kind} link {link.uri or ''}".strip()
+
+
+_FAILED_THUMB: QPixmap | None = None
+
+
+def _failed_thumbnail() -> QPixmap:
+    global _FAILED_THUMB
+    if _FAILED_THUMB is None:
+        pm = QPixmap(THUMB_WIDTH, THUMB_HEIGHT)
+        pm.fill(QColor(0xF8, 0xEE, 0xEE))
+        p = QPainter(pm)
+        p.setPen(QColor(0x99, 0x33, 0x33))
+        p.drawRect(0, 0, THUMB_WIDTH - 1, THUMB_HEIGHT - 1)
+        p.drawText(pm.rect(), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, "Could not\nrender")
+        p.end()
+        _FAILED_THUMB = pm
+    return _FAILED_THUMB
