@@ -86,4 +86,6 @@ def run(library_dir: Path) -> int:
     try:
         return int(app.exec())
     finally:
+        window.close()
+        window.deleteLater()
         service.close()

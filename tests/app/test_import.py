@@ -95,3 +95,18 @@ def test_empty_library_shows_welcome_and_imports_samples(empty_library, qtbot, s
     qtbot.waitUntil(lambda: window.reading.issue is not None)
     assert window.reading.items
     window.summary_dialog.close()
+
+
+def test_cancel_stops_an_import(window, qtbot, samples_dir, service):
+    before = service.count_issues()
+    with qtbot.waitSignal(window.import_finished, timeout=IMPORT_TIMEOUT_MS) as blocker:
+        window.import_samples()
+        assert window.cancel_button.isVisible()
+        qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
+    outcomes = blocker.args[0]
+    assert {o.outcome for o in outcomes} <= {"imported", "cancelled"}
+    assert any(o.outcome == "cancelled" for o in outcomes)
+    assert service.count_issues() == before + sum(o.outcome == "imported" for o in outcomes)
+    assert not window.cancel_button.isVisible()
+    assert "cancelled" in window.summary_dialog.headline.text()
+    window.summary_dialog.close()
