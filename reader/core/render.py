@@ -284,7 +284,11 @@ class RenderProcess:
         return res.value if res.ok else None
 
     def links(
-        self, pdf_path: str | os.PathLike[str], page_index: int, *, password: str | None = None,
+        self,
+        pdf_path: str | os.PathLike[str],
+        page_index: int,
+        *,
+        password: str | None = None,
         timeout: float | None = None,
     ) -> list[Link] | None:
         """The links of one page, or None when the page can't be read."""
@@ -365,7 +369,9 @@ class _Worker:
     def _spawn(self) -> bool:
         ctx = multiprocessing.get_context("spawn")
         parent, child = ctx.Pipe(duplex=True)
-        proc = ctx.Process(target=_child_main, args=(child,), name=f"digest-render-{self.number}", daemon=True)
+        proc = ctx.Process(
+            target=_child_main, args=(child,), name=f"digest-render-{self.number}", daemon=True
+        )
         proc.start()
         child.close()
         self.proc, self.conn, self.pid = proc, parent, proc.pid
@@ -432,12 +438,26 @@ class _Worker:
             return _failure(request, f"render worker died ({type(err).__name__})")
         elapsed = time.monotonic() - start
         if not ok:
-            return RenderResult(request.request_id, request, ok=False, error=COULD_NOT_RENDER,
-                                detail=str(payload), seconds=elapsed)
+            return RenderResult(
+                request.request_id,
+                request,
+                ok=False,
+                error=COULD_NOT_RENDER,
+                detail=str(payload),
+                seconds=elapsed,
+            )
         if request.kind == RENDER:
             width, height, stride, data = payload
-            return RenderResult(request.request_id, request, ok=True, width=width, height=height,
-                                stride=stride, data=data, seconds=elapsed)
+            return RenderResult(
+                request.request_id,
+                request,
+                ok=True,
+                width=width,
+                height=height,
+                stride=stride,
+                data=data,
+                seconds=elapsed,
+            )
         return RenderResult(request.request_id, request, ok=True, value=payload, seconds=elapsed)
 
 
@@ -519,7 +539,9 @@ def _answer(pymupdf: Any, open_doc: Callable[[str, str | None], Any], args: dict
             kind_name = _LINK_KINDS.get(link.get("kind"), "other")
             target = link.get("uri") or link.get("file") or None
             dest = link.get("page")
-            out.append(Link(kind_name, rect, target, int(dest) if isinstance(dest, int) and dest >= 0 else None))
+            out.append(
+                Link(kind_name, rect, target, int(dest) if isinstance(dest, int) and dest >= 0 else None)
+            )
         return out
     if kind != RENDER:
         raise ValueError(f"unknown request kind {kind!r}")

@@ -28,10 +28,21 @@ def make_pdf(path: Path, pages: int = 3) -> Path:
         page = doc.new_page(width=595, height=842)
         page.insert_text((72, 100), f"Harbour ferry timetable, page {n + 1}", fontsize=14)
     first = doc[0]
-    first.insert_link({"kind": pymupdf.LINK_URI, "from": pymupdf.Rect(72, 200, 272, 220),
-                       "uri": "https://example.org/ferry"})
-    first.insert_link({"kind": pymupdf.LINK_GOTO, "from": pymupdf.Rect(72, 300, 272, 320),
-                       "page": pages - 1, "to": pymupdf.Point(0, 0)})
+    first.insert_link(
+        {
+            "kind": pymupdf.LINK_URI,
+            "from": pymupdf.Rect(72, 200, 272, 220),
+            "uri": "https://example.org/ferry",
+        }
+    )
+    first.insert_link(
+        {
+            "kind": pymupdf.LINK_GOTO,
+            "from": pymupdf.Rect(72, 300, 272, 320),
+            "page": pages - 1,
+            "to": pymupdf.Point(0, 0),
+        }
+    )
     doc.save(path)
     doc.close()
     return path
@@ -76,7 +87,9 @@ def test_page_sizes_and_links(rp: RenderProcess, pdf: Path) -> None:
     assert rp.links(pdf, 1) == []
 
 
-def test_bad_inputs_give_could_not_render_and_the_worker_goes_on(rp: RenderProcess, pdf: Path, tmp_path: Path) -> None:
+def test_bad_inputs_give_could_not_render_and_the_worker_goes_on(
+    rp: RenderProcess, pdf: Path, tmp_path: Path
+) -> None:
     garbage = tmp_path / "garbage.pdf"
     garbage.write_bytes(b"not a pdf at all")
     for res in (rp.render(garbage, 0), rp.render(tmp_path / "missing.pdf", 0), rp.render(pdf, 99)):
@@ -104,7 +117,9 @@ def test_submit_is_asynchronous_with_queue_and_callback(pdf: Path) -> None:
         assert process.poll() == []
 
 
-def test_hanging_page_misses_deadline_then_worker_restarts(pdf: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_hanging_page_misses_deadline_then_worker_restarts(
+    pdf: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv(TEST_HOOK_ENV, "hang:1")
     with RenderProcess(deadline=1.0) as process:
         assert process.render(pdf, 0).ok

@@ -59,8 +59,8 @@ class PageLayout:
         self.rects = []
         for w, h in self.sizes:
             pw, ph = w * z, h * z
-            self.rects.append(((self.width - pw) / 2, y, pw, ph))
-            y += ph + GAP
+            self.rects.append((float(round((self.width - pw) / 2)), y, pw, ph))  # whole pixels: crisp
+            y = float(round(y + ph + GAP))
         self.height = y - GAP + MARGIN if self.sizes else 0.0
         self._tops = [r[1] for r in self.rects]
 
@@ -71,7 +71,9 @@ class PageLayout:
     def fit_page_zoom(self, viewport_width: int, viewport_height: int) -> float:
         widest = max((w for w, _ in self.sizes), default=DEFAULT_PAGE_SIZE[0])
         tallest = max((h for _, h in self.sizes), default=DEFAULT_PAGE_SIZE[1])
-        return clamp_zoom(min((viewport_width - 2 * MARGIN) / widest, (viewport_height - 2 * MARGIN) / tallest))
+        return clamp_zoom(
+            min((viewport_width - 2 * MARGIN) / widest, (viewport_height - 2 * MARGIN) / tallest)
+        )
 
     def pages_in(self, top: float, bottom: float) -> range:
         """0-based indexes of pages intersecting the vertical band [top, bottom)."""

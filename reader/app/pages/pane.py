@@ -21,15 +21,23 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QActionGroup, QColor, QCursor, QDesktopServices, QImage, QPainter, QPixmap
-from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QToolBar, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtGui import QAction, QActionGroup, QColor, QDesktopServices, QImage, QPainter, QPixmap
+from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QToolBar, QVBoxLayout, QWidget
 
 from reader.app.pages.cache import DEFAULT_MAX_BYTES, PageKey, RenderCache
 from reader.app.pages.layout import DEFAULT_PAGE_SIZE, step_zoom
 from reader.app.pages.thumbnails import THUMB_HEIGHT, THUMB_WIDTH, ThumbnailModel, make_page_list
 from reader.app.pages.view import FAILED, PENDING, READY, PageView
 from reader.core.model import ItemRect
-from reader.core.render import DEFAULT_DEADLINE, PAGE_SIZES, LINKS, Link, RenderProcess, RenderRequest, RenderResult
+from reader.core.render import (
+    DEFAULT_DEADLINE,
+    LINKS,
+    PAGE_SIZES,
+    Link,
+    RenderProcess,
+    RenderRequest,
+    RenderResult,
+)
 
 log = logging.getLogger(__name__)
 
@@ -96,8 +104,14 @@ class PagePane(QWidget):
         self.toolbar = QToolBar(self)
         self.toolbar.setObjectName("pageToolbar")
         self.toolbar.setIconSize(self.toolbar.iconSize() * 0.75)
-        for action in (self.action_show_page_list, None, self.action_zoom_out, self.action_zoom_in,
-                       self.action_fit_width, self.action_fit_page):
+        for action in (
+            self.action_show_page_list,
+            None,
+            self.action_zoom_out,
+            self.action_zoom_in,
+            self.action_fit_width,
+            self.action_fit_page,
+        ):
             if action is None:
                 self.toolbar.addSeparator()
             else:
@@ -144,13 +158,20 @@ class PagePane(QWidget):
         self.action_show_page_list = QAction("Pages", self, checkable=True, checked=True)
         self.action_show_page_list.setToolTip("Show or hide the page list")
         self.action_show_page_list.toggled.connect(lambda on: self.page_list.setVisible(on))
-        for action in (self.action_zoom_in, self.action_zoom_out, self.action_fit_width,
-                       self.action_fit_page, self.action_show_page_list):
+        for action in (
+            self.action_zoom_in,
+            self.action_zoom_out,
+            self.action_fit_width,
+            self.action_fit_page,
+            self.action_show_page_list,
+        ):
             action.setObjectName("page_" + action.text().lower().replace(" ", "_"))
 
     # -- public API -----------------------------------------------------------------------
 
-    def set_document(self, pdf_path: Path | str | None, page_count: int, *, password: str | None = None) -> None:
+    def set_document(
+        self, pdf_path: Path | str | None, page_count: int, *, password: str | None = None
+    ) -> None:
         """Show ``pdf_path`` (``page_count`` pages, used until the real sizes arrive), or
         nothing when None. Never blocks: sizes and pages arrive from the render process."""
         self._gen += 1
@@ -175,8 +196,11 @@ class PagePane(QWidget):
             return
         self._sizes_known = False
         self._set_pages([DEFAULT_PAGE_SIZE] * max(0, int(page_count)))
-        self._submit(RenderRequest(self._path, 0, kind=PAGE_SIZES, password=password,
-                                   tag=(self._gen, "sizes"), priority=P_SIZES))
+        self._submit(
+            RenderRequest(
+                self._path, 0, kind=PAGE_SIZES, password=password, tag=(self._gen, "sizes"), priority=P_SIZES
+            )
+        )
 
     @property
     def pdf_path(self) -> Path | None:
@@ -221,7 +245,7 @@ class PagePane(QWidget):
 
     @property
     def fit_mode(self) -> str:
-        """"width", "page" or "" (a fixed zoom)."""
+        """ "width", "page" or "" (a fixed zoom)."""
         return self._fit_mode
 
     def set_zoom(self, zoom: float, anchor: QPoint | None = None) -> None:
@@ -251,7 +275,7 @@ class PagePane(QWidget):
         self.view.scroll_to_page(page - 1)
 
     def page_state(self, page: int) -> str:
-        """"ready", "pending" or "failed" for 1-based ``page`` at the current zoom (for tests)."""
+        """ "ready", "pending" or "failed" for 1-based ``page`` at the current zoom (for tests)."""
         return self.page_image(page - 1, self.zoom, self.view.dpr())[1]
 
     def warm_up(self) -> None:
@@ -286,15 +310,27 @@ class PagePane(QWidget):
         wanted = {self._page_key(i, zoom, dpr) for i in (*pages, *prefetch)}
         # Drop queued renders of pages (or zooms) no longer on screen.
         self.renderer.cancel_pending(
-            lambda r: r.tag is not None and r.tag[1] in ("page", "prefetch") and r.tag[2] not in wanted
-            and self._forget(r)
+            lambda r: (
+                r.tag is not None
+                and r.tag[1] in ("page", "prefetch")
+                and r.tag[2] not in wanted
+                and self._forget(r)
+            )
         )
         for i in pages:
             self._request_page(i, zoom, dpr, P_VISIBLE, "page")
             if i not in self._links_requested and self._sizes_known:
                 self._links_requested.add(i)
-                self._submit(RenderRequest(self._path, i, kind=LINKS, password=self._password,
-                                           tag=(self._gen, "links", i), priority=P_LINKS))
+                self._submit(
+                    RenderRequest(
+                        self._path,
+                        i,
+                        kind=LINKS,
+                        password=self._password,
+                        tag=(self._gen, "links", i),
+                        priority=P_LINKS,
+                    )
+                )
         for i in prefetch:
             self._request_page(i, zoom, dpr, P_PREFETCH, "prefetch")
 
@@ -317,9 +353,17 @@ class PagePane(QWidget):
         key = self._page_key(page, zoom, dpr)
         if key in self._in_flight or key in self.cache:
             return
-        self._in_flight[key] = self._submit(RenderRequest(
-            self._path, page, key.zoom, key.dpr, password=self._password,
-            tag=(self._gen, kind, key), priority=priority))
+        self._in_flight[key] = self._submit(
+            RenderRequest(
+                self._path,
+                page,
+                key.zoom,
+                key.dpr,
+                password=self._password,
+                tag=(self._gen, kind, key),
+                priority=priority,
+            )
+        )
 
     def _submit(self, request: RenderRequest) -> int:
         if self._closed:
@@ -348,7 +392,9 @@ class PagePane(QWidget):
                 log.info("page %d of %s: %s (%s)", key.page + 1, key.document, result.error, result.detail)
                 self._mark_failed(key.page)
                 return
-            image = QImage(result.data, result.width, result.height, result.stride, QImage.Format.Format_RGB888)
+            image = QImage(
+                result.data, result.width, result.height, result.stride, QImage.Format.Format_RGB888
+            )
             pixmap = QPixmap.fromImage(image)
             pixmap.setDevicePixelRatio(key.dpr)
             self.cache.put(key, pixmap, pixmap.width() * pixmap.height() * max(1, pixmap.depth() // 8))
@@ -378,8 +424,14 @@ class PagePane(QWidget):
         failed.add(page)
         # Every other queued render of this page would hang just the same: drop them.
         self.renderer.cancel_pending(
-            lambda r: r.tag is not None and len(r.tag) > 2 and isinstance(r.tag[2], PageKey)
-            and r.tag[2].document == self._path and r.tag[2].page == page and self._forget(r)
+            lambda r: (
+                r.tag is not None
+                and len(r.tag) > 2
+                and isinstance(r.tag[2], PageKey)
+                and r.tag[2].document == self._path
+                and r.tag[2].page == page
+                and self._forget(r)
+            )
         )
         self.view.viewport().update()
         self.thumbnails.thumbnail_changed(page)
@@ -397,9 +449,17 @@ class PagePane(QWidget):
         key = PageKey.of(self._path, row, zoom, dpr)
         pixmap = self.cache.get(key)
         if pixmap is None and key not in self._in_flight:
-            self._in_flight[key] = self._submit(RenderRequest(
-                self._path, row, key.zoom, key.dpr, password=self._password,
-                tag=(self._gen, "thumb", key), priority=P_THUMB))
+            self._in_flight[key] = self._submit(
+                RenderRequest(
+                    self._path,
+                    row,
+                    key.zoom,
+                    key.dpr,
+                    password=self._password,
+                    tag=(self._gen, "thumb", key),
+                    priority=P_THUMB,
+                )
+            )
         return pixmap
 
     # -- layout, zoom, scrolling ----------------------------------------------------------
@@ -480,12 +540,12 @@ class PagePane(QWidget):
         self._hover_link = link
         if link is None:
             self.view.viewport().unsetCursor()
-            QToolTip.hideText()
+            self.view.viewport().setToolTip("")
             self.status_message.emit("")
             return
         self.view.viewport().setCursor(Qt.CursorShape.PointingHandCursor)
         text = describe_link(link)
-        QToolTip.showText(QCursor.pos(), text, self.view.viewport())
+        self.view.viewport().setToolTip(text)  # Qt shows it after the usual hover delay
         self.status_message.emit(text)
 
     def _on_clicked(self, page: int, x: float, y: float) -> None:
@@ -508,7 +568,8 @@ class PagePane(QWidget):
         scheme = QUrl(target).scheme().lower()
         if link.kind == "uri" and scheme in OPENABLE_SCHEMES:
             answer = QMessageBox.question(
-                self, "Open link?",
+                self,
+                "Open link?",
                 f"This page links to:\n\n{target}\n\nOpen it in your browser or mail program?",
                 QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
                 QMessageBox.StandardButton.Cancel,
@@ -517,8 +578,10 @@ class PagePane(QWidget):
                 QDesktopServices.openUrl(QUrl(target))
             return
         QMessageBox.information(
-            self, "Link not opened",
-            f"Digest Reader only opens web and e-mail links. This one was not opened:\n\n{describe_link(link)}",
+            self,
+            "Link not opened",
+            "Digest Reader only opens web and e-mail links. This one was not opened:\n\n"
+            + describe_link(link),
         )
 
 

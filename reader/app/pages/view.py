@@ -125,7 +125,9 @@ class PageView(QAbstractScrollArea):
 
     def point_in_viewport(self, page: int, x: float, y: float) -> QPoint:
         lx, ly = self.page_layout.point_to_layout(page, x, y)
-        return QPoint(round(lx - self.horizontalScrollBar().value()), round(ly - self.verticalScrollBar().value()))
+        return QPoint(
+            round(lx - self.horizontalScrollBar().value()), round(ly - self.verticalScrollBar().value())
+        )
 
     def visible_pages(self) -> range:
         top = self.verticalScrollBar().value()
@@ -178,9 +180,16 @@ class PageView(QAbstractScrollArea):
             x, y, w, h = lay.rects[i]
             target = QRectF(x - sx, y - sy, w, h)
             painter.fillRect(target.translated(2, 2), QColor(0, 0, 0, 60))
-            pixmap, state = (None, PENDING) if self.provider is None else self.provider.page_image(i, zoom, dpr)
+            pixmap, state = (
+                (None, PENDING) if self.provider is None else self.provider.page_image(i, zoom, dpr)
+            )
             painter.fillRect(target, Qt.GlobalColor.white)
-            if pixmap is not None:
+            if pixmap is not None and state == READY:
+                painter.save()  # 1:1 device pixels (crisp); the image may be a pixel wider
+                painter.setClipRect(target)
+                painter.drawPixmap(target.topLeft(), pixmap)
+                painter.restore()
+            elif pixmap is not None:  # another zoom's image, stretched until the right one comes
                 painter.drawPixmap(target, pixmap, QRectF(pixmap.rect()))
             if state != READY and pixmap is None:
                 painter.setPen(QColor(0x99, 0x33, 0x33) if state == FAILED else QColor(0x77, 0x77, 0x77))
