@@ -94,3 +94,11 @@ def test_workers_are_recycled_after_max_tasks(tmp_path) -> None:
         assert pool.peak_worker_rss_kb > 0
     assert all(r.ok for r in results)
     assert [r.key for r in results] == [0, 1, 2]
+
+
+def test_recycling_inside_an_import_keeps_every_file(lib, tmp_path) -> None:
+    paths = files(tmp_path, *(f"k{i}.pdf" for i in range(5)))
+    stats: dict = {}
+    got = import_paths(lib, paths, jobs=2, max_tasks_per_worker=1, stats=stats)
+    assert [o.outcome for o in got] == ["imported"] * 5
+    assert stats["workers_started"] == 5
