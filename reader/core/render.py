@@ -362,8 +362,11 @@ class _Worker:
         self.thread.start()
 
     def stop(self) -> None:
+        """Kill the child first (a busy or starting worker then sees EOF at once), then give
+        the dispatcher thread a moment to notice that the pool is closed."""
+        self._kill()
         if self.thread.is_alive():
-            self.thread.join(timeout=0.5)
+            self.thread.join(timeout=0.2)
         self._kill()
 
     def _spawn(self) -> bool:

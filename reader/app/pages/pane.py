@@ -20,7 +20,7 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, Qt, QUrl, Signal
+from PySide6.QtCore import QPoint, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QActionGroup, QColor, QDesktopServices, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QToolBar, QVBoxLayout, QWidget
 
@@ -42,6 +42,7 @@ from reader.core.render import (
 log = logging.getLogger(__name__)
 
 MAX_RENDER_PIXELS = 24_000_000  # beyond this a page is rendered smaller and stretched
+WARM_UP_DELAY_MS = 300
 OPENABLE_SCHEMES = ("http", "https", "mailto")
 FIT_WIDTH, FIT_PAGE, NO_FIT = "width", "page", ""
 
@@ -95,6 +96,7 @@ class PagePane(QWidget):
         self._hover_link: Link | None = None
         self._syncing_list = False
         self._closed = False
+        self._warm = False
 
         self.view = PageView(self)
         self.view.provider = self
@@ -279,8 +281,16 @@ class PagePane(QWidget):
         return self.page_image(page - 1, self.zoom, self.view.dpr())[1]
 
     def warm_up(self) -> None:
-        """Start the render workers now (in the background) so the first page is quick."""
-        self.renderer.start()
+        """Start the render workers now (in the background) so the first page is quick.
+        Called by itself shortly after the pane is first shown."""
+        if not self._closed:
+            self.renderer.start()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        if not self._warm:
+            self._warm = True
+            QTimer.singleShot(WARM_UP_DELAY_MS, self.warm_up)  # after the window has painted
 
     def shutdown(self) -> None:
         """Stop the render workers; the pane shows nothing new afterwards."""
