@@ -430,11 +430,15 @@ class _Worker:
         start = time.monotonic()
         try:
             self.conn.send((request.request_id, request.args()))
-            if not self.conn.poll(owner.deadline):
-                self._kill()
-                owner.restarts += 1
-                return _failure(request, f"deadline of {owner.deadline:g} s missed")
-            rid, ok, payload = self.conn.recv()
+            end = start + owner.deadline
+            while True:
+                if not self.conn.poll(max(0.0, end - time.monotonic())):
+                    self._kill()
+                    owner.restarts += 1
+                    return _failure(request, f"deadline of {owner.deadline:g} s missed")
+                rid, ok, payload = self.conn.recv()
+                if rid == request.request_id:
+                    break  # anything else is a leftover answer to an earlier request
         except (EOFError, OSError, BrokenPipeError) as err:
             self._kill()
             owner.restarts += 1
@@ -503,6 +507,7 @@ def _child_main(conn: Any) -> None:
         while len(docs) > 4:
             _, old = docs.popitem(last=False)
             old.close()
+            pymupdf.TOOLS.store_shrink(50)  # MuPDF's resource cache may otherwise grow to 256 MB
         return doc
 
     conn.send("ready")

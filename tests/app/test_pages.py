@@ -117,9 +117,26 @@ def test_zoom_buttons_ctrl_wheel_and_fit_width(qtbot, pane: PagePane, pdf: Path)
     assert pane.fit_mode == "page"
     assert 842 * pane.zoom <= vp.height()
     assert len(zoomed) >= 5
+    wait_ready(qtbot, pane)
     pane.zoom = 1.5  # the window restores a saved zoom this way
     assert pane.zoom == 1.5 and pane.fit_mode == ""
+    stand_in, state = pane.page_image(0, pane.zoom, pane.view.dpr())
+    assert state == "pending" and stand_in is not None  # another zoom's image, stretched meanwhile
     wait_ready(qtbot, pane)
+
+
+def test_results_for_a_document_no_longer_shown_are_dropped(qtbot, pane: PagePane, tmp_path: Path) -> None:
+    old = make_pdf(tmp_path / "old.pdf", pages=2)
+    new = make_pdf(tmp_path / "new.pdf", pages=4)
+    pane.set_document(old, 2)
+    pane.set_document(new, 1)
+    wait_ready(qtbot, pane)
+    qtbot.waitUntil(lambda: len(pane.cache) >= 2, timeout=20000)  # thumbnails too
+    assert pane.page_count == 4
+    assert {key.document for key in pane.cache} == {str(new)}
+    pane.set_document(old, 2)
+    wait_ready(qtbot, pane)
+    assert pane.page_count == 2
 
 
 def test_click_on_page_activates_item_under_the_point(qtbot, pane: PagePane, pdf: Path) -> None:

@@ -43,6 +43,7 @@ log = logging.getLogger(__name__)
 
 MAX_RENDER_PIXELS = 24_000_000  # beyond this a page is rendered smaller and stretched
 WARM_UP_DELAY_MS = 300
+SETTLE_MS = 80  # after a zoom change, wait this long before rendering pages that have a stand-in
 OPENABLE_SCHEMES = ("http", "https", "mailto")
 FIT_WIDTH, FIT_PAGE, NO_FIT = "width", "page", ""
 
@@ -98,6 +99,10 @@ class PagePane(QWidget):
         self._closed = False
         self._warm = False
 
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(SETTLE_MS)
+        self._settle.timeout.connect(lambda: self.view.viewport().update())
         self.view = PageView(self)
         self.view.provider = self
         self.thumbnails = ThumbnailModel(self._thumbnail, self)
@@ -327,7 +332,10 @@ class PagePane(QWidget):
                 and self._forget(r)
             )
         )
+        settling = self._settle.isActive()
         for i in pages:
+            if settling and self.cache.nearest(self._path, i, zoom, dpr) is not None:
+                continue  # a stand-in is on screen; render once the zoom stops changing
             self._request_page(i, zoom, dpr, P_VISIBLE, "page")
             if i not in self._links_requested and self._sizes_known:
                 self._links_requested.add(i)
@@ -341,7 +349,7 @@ class PagePane(QWidget):
                         priority=P_LINKS,
                     )
                 )
-        for i in prefetch:
+        for i in prefetch if not settling else ():
             self._request_page(i, zoom, dpr, P_PREFETCH, "prefetch")
 
     # -- requests and results -------------------------------------------------------------
@@ -499,6 +507,7 @@ class PagePane(QWidget):
         before = self.zoom
         self.view.set_zoom(zoom, anchor)
         if abs(self.zoom - before) > 1e-9:
+            self._settle.start()  # while zoom keeps changing, stretch what we have
             self.zoom_changed.emit(self.zoom)
 
     def _apply_fit(self) -> None:
