@@ -11,7 +11,9 @@ Layout:
   relative to the library folder (no absolute paths anywhere, so the folder can move).
 - ``issues``: one row per imported issue, pointing at its series and its file.
 - ``items``: headline + body pairs of an issue, with pages/rects as JSON.
-- ``items_fts``: FTS5 external-content index over items(headline, body), kept by triggers.
+- ``items_fts``: FTS5 external-content index over items(headline, body), kept by triggers;
+  0003 adds ``annotation_text`` (notes and highlight comments) as a third column.
+- ``tags``, ``annotations``, ``issue_versions``: issue 4 (see ``m0003_annotations``).
 """
 
 from __future__ import annotations
@@ -172,6 +174,187 @@ def m0002_reading_state(db: Database) -> None:
     )
     db.execute("CREATE INDEX idx_items_unread ON items(issue_id, position) WHERE read = 0")
     db.execute("CREATE INDEX idx_items_starred ON items(issue_id, position) WHERE starred = 1")
+
+
+@migrations(name="0003_annotations")
+def m0003_annotations(db: Database) -> None:
+    """Tags, annotations (highlight/tag/note/star), issue versions; notes searchable (issue 4).
+
+    - ``annotations`` holds every kind in one table so ids are unique across kinds. An item
+      annotation whose item disappears keeps its row with ``item_id`` NULL: an orphan.
+    - Stars stay in ``items.starred``; triggers mirror them as ``kind='star'`` rows.
+    - ``items.annotation_text`` (item notes + highlight comments, kept by triggers) becomes a
+      third column of ``items_fts``, so search finds items by their notes and comments.
+    - ``issue_versions`` records each superseded PDF of an issue (the issue row itself always
+      points at the newest version; see reader.core.annotations.versions).
+    """
+    db.execute(
+        """
+        CREATE TABLE tags (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            created TEXT NOT NULL
+        )"""
+    )
+    db.execute(
+        """
+        CREATE TABLE annotations (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('highlight', 'tag', 'note', 'star')),
+            target TEXT NOT NULL DEFAULT 'item' CHECK (target IN ('item', 'issue')),
+            item_id INTEGER REFERENCES items(id) ON DELETE SET NULL,
+            issue_id INTEGER REFERENCES issues(id) ON DELETE CASCADE,
+            tag_id INTEGER REFERENCES tags(id),
+            color TEXT,
+            comment TEXT NOT NULL DEFAULT '',
+            note TEXT NOT NULL DEFAULT '',
+            exact TEXT NOT NULL DEFAULT '',
+            prefix TEXT NOT NULL DEFAULT '',
+            suffix TEXT NOT NULL DEFAULT '',
+            pos_start INTEGER,
+            pos_end INTEGER,
+            whole INTEGER NOT NULL DEFAULT 0,
+            pages TEXT NOT NULL DEFAULT '[]',
+            context TEXT NOT NULL DEFAULT '',
+            created TEXT NOT NULL,
+            modified TEXT NOT NULL
+        )"""
+    )
+    db.execute("CREATE INDEX idx_annotations_item ON annotations(item_id, kind)")
+    db.execute("CREATE INDEX idx_annotations_issue ON annotations(issue_id, kind)")
+    db.execute("CREATE INDEX idx_annotations_tag ON annotations(tag_id)")
+    db.execute(
+        "CREATE UNIQUE INDEX idx_annotations_item_tag ON annotations(item_id, tag_id)"
+        " WHERE kind = 'tag' AND target = 'item'"
+    )
+    db.execute(
+        "CREATE UNIQUE INDEX idx_annotations_issue_tag ON annotations(issue_id, tag_id)"
+        " WHERE kind = 'tag' AND target = 'issue'"
+    )
+    db.execute(
+        "CREATE UNIQUE INDEX idx_annotations_item_note ON annotations(item_id)"
+        " WHERE kind = 'note' AND target = 'item'"
+    )
+    db.execute(
+        "CREATE UNIQUE INDEX idx_annotations_issue_note ON annotations(issue_id)"
+        " WHERE kind = 'note' AND target = 'issue'"
+    )
+    db.execute("CREATE UNIQUE INDEX idx_annotations_star ON annotations(item_id) WHERE kind = 'star'")
+    db.execute(
+        """
+        CREATE TABLE issue_versions (
+            id INTEGER PRIMARY KEY,
+            issue_id INTEGER NOT NULL REFERENCES issues(id) ON DELETE CASCADE,
+            sha256 TEXT NOT NULL REFERENCES files(sha256),
+            superseded_by TEXT NOT NULL REFERENCES files(sha256),
+            label TEXT NOT NULL DEFAULT '',
+            date TEXT,
+            parser_version INTEGER NOT NULL DEFAULT 0,
+            imported_at TEXT NOT NULL,
+            superseded_at TEXT NOT NULL,
+            items TEXT NOT NULL DEFAULT '[]',
+            report TEXT NOT NULL DEFAULT '{}'
+        )"""
+    )
+    db.execute("CREATE INDEX idx_issue_versions_issue ON issue_versions(issue_id)")
+    db.execute("CREATE UNIQUE INDEX idx_issue_versions_sha ON issue_versions(sha256)")
+    db.execute("CREATE INDEX idx_issue_versions_by ON issue_versions(superseded_by)")
+    # Stars mirrored as annotation rows (created = when starred).
+    now = "strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now')"
+    db.execute(
+        f"""
+        INSERT INTO annotations (kind, target, item_id, issue_id, created, modified)
+        SELECT 'star', 'item', id, issue_id, coalesce(starred_at, {now}), coalesce(starred_at, {now})
+        FROM items WHERE starred = 1"""
+    )
+    star_insert = f"""
+            INSERT INTO annotations (kind, target, item_id, issue_id, created, modified)
+            SELECT 'star', 'item', new.id, new.issue_id, coalesce(new.starred_at, {now}),
+                   coalesce(new.starred_at, {now})
+            WHERE new.starred = 1 AND NOT EXISTS (
+                SELECT 1 FROM annotations WHERE kind = 'star' AND item_id = new.id);"""
+    db.execute(
+        f"""
+        CREATE TRIGGER items_star_ai AFTER INSERT ON items WHEN new.starred = 1 BEGIN
+            {star_insert}
+        END"""
+    )
+    db.execute(
+        f"""
+        CREATE TRIGGER items_star_au AFTER UPDATE OF starred ON items
+        WHEN (old.starred = 0) != (new.starred = 0) BEGIN
+            {star_insert}
+            DELETE FROM annotations WHERE kind = 'star' AND item_id = new.id AND new.starred = 0;
+        END"""
+    )
+    # Notes and highlight comments searchable: a third FTS column fed by triggers.
+    db.execute("ALTER TABLE items ADD COLUMN annotation_text TEXT NOT NULL DEFAULT ''")
+    for name in ("items_fts_ai", "items_fts_ad", "items_fts_au"):
+        db.execute(f"DROP TRIGGER {name}")
+    db.execute("DROP TABLE items_fts")
+    db.execute(
+        """
+        CREATE VIRTUAL TABLE items_fts USING fts5(
+            headline, body, annotation_text,
+            content='items', content_rowid='id',
+            tokenize='unicode61 remove_diacritics 2'
+        )"""
+    )
+    db.execute("INSERT INTO items_fts(items_fts) VALUES ('rebuild')")
+    db.execute(
+        """
+        CREATE TRIGGER items_fts_ai AFTER INSERT ON items BEGIN
+            INSERT INTO items_fts(rowid, headline, body, annotation_text)
+            VALUES (new.id, new.headline, new.body, new.annotation_text);
+        END"""
+    )
+    db.execute(
+        """
+        CREATE TRIGGER items_fts_ad AFTER DELETE ON items BEGIN
+            INSERT INTO items_fts(items_fts, rowid, headline, body, annotation_text)
+            VALUES ('delete', old.id, old.headline, old.body, old.annotation_text);
+        END"""
+    )
+    db.execute(
+        """
+        CREATE TRIGGER items_fts_au AFTER UPDATE OF headline, body, annotation_text ON items BEGIN
+            INSERT INTO items_fts(items_fts, rowid, headline, body, annotation_text)
+            VALUES ('delete', old.id, old.headline, old.body, old.annotation_text);
+            INSERT INTO items_fts(rowid, headline, body, annotation_text)
+            VALUES (new.id, new.headline, new.body, new.annotation_text);
+        END"""
+    )
+    annotation_text = """
+        UPDATE items SET annotation_text = coalesce((
+            SELECT group_concat(t, ' ') FROM (
+                SELECT CASE kind WHEN 'note' THEN note ELSE comment END AS t
+                FROM annotations
+                WHERE item_id = {ref} AND kind IN ('note', 'highlight') ORDER BY id)
+            WHERE t != ''), '')
+        WHERE id = {ref};"""
+    text_kinds = "kind IN ('note', 'highlight')"
+    db.execute(
+        f"""
+        CREATE TRIGGER annotations_text_ai AFTER INSERT ON annotations
+        WHEN new.item_id IS NOT NULL AND new.{text_kinds} BEGIN
+            {annotation_text.format(ref="new.item_id")}
+        END"""
+    )
+    db.execute(
+        f"""
+        CREATE TRIGGER annotations_text_ad AFTER DELETE ON annotations
+        WHEN old.item_id IS NOT NULL AND old.{text_kinds} BEGIN
+            {annotation_text.format(ref="old.item_id")}
+        END"""
+    )
+    db.execute(
+        f"""
+        CREATE TRIGGER annotations_text_au AFTER UPDATE ON annotations
+        WHEN (old.{text_kinds} OR new.{text_kinds}) BEGIN
+            {annotation_text.format(ref="old.item_id")}
+            {annotation_text.format(ref="new.item_id")}
+        END"""
+    )
 
 
 def known_names() -> list[str]:

@@ -162,6 +162,13 @@ class Library:
     def closed(self) -> bool:
         return self._db is None
 
+    @functools.cached_property
+    def annotations(self) -> Any:
+        """The :class:`~reader.core.annotations.AnnotationService` of this library (issue 4)."""
+        from reader.core.annotations import AnnotationService
+
+        return AnnotationService(self)
+
     def _remove_stale_temp_files(self) -> None:
         cutoff = time.time() - _STALE_TMP_SECONDS
         for tmp in self.files_dir.glob(".*.tmp"):
@@ -178,6 +185,10 @@ class Library:
         row = self._db.execute(
             "SELECT id FROM issues WHERE sha256 = ?", [sha256.lower()]
         ).fetchone()
+        if row is None:  # an earlier version of an issue, superseded by a corrected PDF
+            row = self._db.execute(
+                "SELECT issue_id FROM issue_versions WHERE sha256 = ?", [sha256.lower()]
+            ).fetchone()
         return None if row is None else int(row[0])
 
     @_locked
@@ -205,8 +216,18 @@ class Library:
         size = self._copy_in(Path(pdf_path), target, sha)
         try:
             with self._db.atomic():
-                issue_id = self._insert_issue(parsed, sha, size, original_name)
-                self._insert_items(issue_id, parsed)
+                # Same series, volume and number as an issue here: a corrected PDF, stored as
+                # that issue's new version with its annotations re-anchored (issue 4).
+                from reader.core.annotations import versions
+
+                prior = versions.prior_version(self._db, parsed)
+                if prior is not None:
+                    issue_id = versions.store_new_version(
+                        self._db, prior, parsed, sha, size, original_name
+                    ).issue_id
+                else:
+                    issue_id = self._insert_issue(parsed, sha, size, original_name)
+                    self._insert_items(issue_id, parsed)
         except BaseException:
             try:
                 target.unlink()
