@@ -20,7 +20,7 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QPoint, QRectF, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QActionGroup, QColor, QDesktopServices, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QToolBar, QVBoxLayout, QWidget
 
@@ -415,6 +415,11 @@ class PagePane(QWidget):
             )
             pixmap = QPixmap.fromImage(image)
             pixmap.setDevicePixelRatio(key.dpr)
+            if kind == "thumb":  # a thin frame so a white page stands out from a white list
+                painter = QPainter(pixmap)
+                painter.setPen(QColor(0xB0, 0xB0, 0xB0))
+                painter.drawRect(QRectF(0, 0, pixmap.width() / key.dpr - 1, pixmap.height() / key.dpr - 1))
+                painter.end()
             self.cache.put(key, pixmap, pixmap.width() * pixmap.height() * max(1, pixmap.depth() // 8))
             if kind == "thumb":
                 self.thumbnails.thumbnail_changed(key.page)

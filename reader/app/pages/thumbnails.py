@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPixmap
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
 THUMB_WIDTH = 96  # logical pixels
@@ -55,7 +55,10 @@ class ThumbnailModel(QAbstractListModel):
             return f"Page {row + 1}"
         if role == Qt.ItemDataRole.DecorationRole:
             pixmap = self._thumbnail(row) if self._thumbnail is not None else None
-            return pixmap if pixmap is not None else self._blank()
+            pixmap = pixmap if pixmap is not None else self._blank()
+            icon = QIcon(pixmap)
+            icon.addPixmap(pixmap, QIcon.Mode.Selected)  # no selection tint over the page itself
+            return icon
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         return None
