@@ -31,7 +31,10 @@ def outcomes_by_name(outcomes):
 
 
 def files(tmp_path: Path, *names: str) -> list[Path]:
-    return [pf.digest_pdf(tmp_path / name, salt=name) for name in names]
+    # Distinct issue numbers: same-numbered PDFs of one series are versions of one issue.
+    return [
+        pf.digest_pdf(tmp_path / name, salt=name, label=f"Vol 2.{10 + n}") for n, name in enumerate(names)
+    ]
 
 
 def test_hanging_parse_is_killed_at_the_deadline(lib, tmp_path, monkeypatch) -> None:
