@@ -51,6 +51,17 @@ def _read_error(path: Path, err: OSError) -> str:
     return f"cannot read file: {_one_line(err.strerror or err)}"
 
 
+def _version_warnings(library: Any, sha: str) -> tuple[str, ...]:
+    """A warning when the file became the new version of an issue (annotations re-anchored)."""
+    try:  # the issue is stored already: a failure here must not turn it into "failed"
+        report = library.annotations.version_report(sha)
+        if report is None:
+            return ()
+        return (report.warning(library.get_issue(report.issue_id).display_name),)
+    except Exception:  # noqa: BLE001 - a warning is a nicety
+        return ()
+
+
 class _Run:
     """State of one import: outcomes by index, duplicates waiting on the same bytes."""
 
@@ -119,6 +130,7 @@ class _Run:
             if not parsed.has_text_layer and not any(NO_TEXT_LAYER in w.lower() for w in warnings):
                 warnings += (NO_TEXT_LAYER,)
             issue_id = self.library.store_issue(parsed, path, sha, original_name=path.name)
+            warnings += _version_warnings(self.library, sha)
         except UserError as err:
             existing = self._existing(sha)
             if existing is not None:  # DuplicateError: someone stored the same bytes meanwhile
