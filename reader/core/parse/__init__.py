@@ -1,6 +1,6 @@
 """The digest parser: ``parse(path) -> ParsedIssue``, a pure function of the PDF.
 
-Pipeline (one ``get_text("dict")`` and one cheap ``get_cdrawings()`` per page):
+Pipeline (one ``get_text("dict")`` per page, collecting vector shapes in the same pass):
 lines with style and markers (``lines``) -> drop running headers/footers and page numbers
 (``furniture``) -> reading order by columns (``columns``) -> masthead: series, label, date,
 title (``masthead``) -> drop photo credits -> blocks and digest roles (``structure``).
@@ -63,7 +63,7 @@ def _parse_document(doc: pymupdf.Document) -> ParsedIssue:
             page = doc.load_page(index)
             heights.append(page.rect.height)
             # vector bullets: always looked for in the first pages (a digest is short); past
-            # those only when earlier pages had some, so a long book skips get_cdrawings()
+            # those only when earlier pages had some, so a long book skips collecting vectors
             want_shapes = index < _SHAPE_PAGES or shapes_seen
             lines = page_lines(page, index + 1, want_shapes=want_shapes)
             shapes_seen = shapes_seen or any(l.marker == "shape" for l in lines)

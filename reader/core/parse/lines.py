@@ -31,6 +31,7 @@ _MARKER_RE = re.compile(
     r"|(?P<w>[" + re.escape(WEAK_BULLETS) + r"]|\(?\d{1,2}[.)]|\(\d{1,2}\))(?P<sp>\s|$)?)\s*"
 )
 _MAX_SHAPE_PATHS = 3000
+_VECTOR_BLOCK = 3  # FZ_STEXT_BLOCK_VECTOR
 
 
 @dataclass
@@ -154,19 +155,62 @@ def _frag_text(spans: list[dict[str, Any]]) -> str:
     return "".join(s["text"] for s in spans)
 
 
-def _small_shapes(page: pymupdf.Page) -> list[tuple[float, float, float, float]]:
-    """Small filled, roughly square vector shapes: candidate list bullets."""
+def _page_dict(page: pymupdf.Page, want_shapes: bool) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The page's ``get_text("dict")`` and, when ``want_shapes``, its vector blocks.
+
+    Vector graphics come from the same MuPDF pass as the text (``TEXT_COLLECT_VECTORS``), not
+    from a second interpretation of the page by ``get_cdrawings()``, which cost as much as the
+    text itself. A page with no paths at all (the common case for generated digests) yields
+    exactly the plain text dict. Where paths exist they split MuPDF's text lines wherever they
+    interleave with the text, so the text is then taken from a plain second pass instead.
+    """
+    if not want_shapes:
+        return page.get_text("dict", flags=TEXT_FLAGS), []
+    tp = page.get_textpage(flags=TEXT_FLAGS | pymupdf.TEXT_COLLECT_VECTORS)
+    data = page.get_text("dict", textpage=tp)
+    vectors = [b for b in data.get("blocks", ()) if b.get("type") == 3]
+    if not vectors and not _has_vector_blocks(tp):
+        return data, []
+    return page.get_text("dict", flags=TEXT_FLAGS), vectors
+
+
+def _has_vector_blocks(tp: pymupdf.TextPage) -> bool:
+    """True when MuPDF recorded any path on the page (even one the dict left out, off the page)."""
     try:
-        paths = page.get_cdrawings()
-    except Exception:  # noqa: BLE001 - a broken drawing list must not sink the text
-        return []
-    if len(paths) > _MAX_SHAPE_PATHS:
-        return []
+        block = tp.this.m_internal.first_block
+        while block:
+            if block.type == _VECTOR_BLOCK:
+                return True
+            block = block.next
+    except Exception:  # noqa: BLE001 - binding details differ: assume paths, take the safe road
+        return True
+    return False
+
+
+def _small_shapes(vectors: list[dict[str, Any]]) -> list[tuple[float, float, float, float]]:
+    """Small filled, roughly square vector shapes: candidate list bullets.
+
+    ``vectors`` are the dict's vector blocks. MuPDF reports each rectangle of a path on its own,
+    flagged ``continues`` until the path's last part; the parts are joined back into the
+    path's bounding box, so a shape is judged as a whole, as ``get_cdrawings()`` reported it.
+    """
     out = []
-    for p in paths:
-        if p.get("fill") is None:
+    paths = 0
+    pending: tuple[float, float, float, float] | None = None
+    for v in vectors:
+        x0, y0, x1, y1 = v["bbox"]
+        if pending is not None:
+            x0, y0 = min(x0, pending[0]), min(y0, pending[1])
+            x1, y1 = max(x1, pending[2]), max(y1, pending[3])
+            pending = None
+        if v.get("continues"):
+            pending = (x0, y0, x1, y1)
             continue
-        x0, y0, x1, y1 = p["rect"]
+        paths += 1
+        if paths > _MAX_SHAPE_PATHS:
+            return []
+        if v.get("stroked"):
+            continue
         w, h = x1 - x0, y1 - y0
         if 1.2 <= w <= 9 and 1.2 <= h <= 9 and 0.5 <= w / h <= 2.0:
             out.append((x0, y0, x1, y1))
@@ -222,7 +266,7 @@ def page_lines(page: pymupdf.Page, pno: int, want_shapes: bool = True) -> list[L
     """All horizontal text lines of ``page`` (numbered ``pno``, 1-based), unordered."""
     by_way: dict[str, list[tuple[tuple[float, float, float, float], list[dict[str, Any]]]]] = {}
     weight: dict[str, int] = {}
-    data = page.get_text("dict", flags=TEXT_FLAGS)
+    data, vectors = _page_dict(page, want_shapes)
     for block in data.get("blocks", ()):
         for ln in block.get("lines", ()):
             spans = [s for s in ln["spans"] if s["text"]]
@@ -297,8 +341,8 @@ def page_lines(page: pymupdf.Page, pno: int, want_shapes: bool = True) -> list[L
         line.text = line.text.strip()
         if line.text:
             lines.append(line)
-    if want_shapes and lines and way == "ltr":
-        shapes = _small_shapes(page)
+    if vectors and lines and way == "ltr":
+        shapes = _small_shapes(vectors)
         if shapes:
             _attach_shape_markers(lines, shapes)
     return lines
