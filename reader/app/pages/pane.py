@@ -585,7 +585,7 @@ class PagePane(QWidget):
     def activate_link(self, link: Link) -> None:
         """Follow a link: jump for internal ones; for web and e-mail links show the target and
         open it only if the user says yes; never open anything else (files, programs, scripts)."""
-        if link.kind == "goto" and link.page is not None:
+        if link.kind in ("goto", "named") and link.page is not None:
             self.go_to_page(link.page + 1)
             return
         target = link.uri or ""
@@ -611,7 +611,7 @@ class PagePane(QWidget):
 
 def describe_link(link: Link) -> str:
     """What a link points to, in a few words, for tooltips and the status bar."""
-    if link.kind == "goto" and link.page is not None:
+    if link.kind in ("goto", "named") and link.page is not None:
         return f"Go to page {link.page + 1}"
     if link.kind == "uri" and link.uri:
         return link.uri
