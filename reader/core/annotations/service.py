@@ -106,7 +106,7 @@ def _row(r: Sequence[Any]) -> Annotation:
 
 def check_color(color: str | None) -> str:
     """The colour name lower-cased, or :class:`UnknownColorError`."""
-    name = (color or DEFAULT_COLOR).strip().lower()
+    name = DEFAULT_COLOR if color is None else str(color).strip().lower()
     if name not in COLORS:
         raise UnknownColorError(f"unknown colour {color!r}: use one of {', '.join(COLORS)}")
     return name
@@ -653,7 +653,7 @@ class AnnotationService:
                 )
         with self._db.atomic():
             for tag in family:
-                self._db.execute("UPDATE tags SET name = ? WHERE id = ?", [f"\x00{tag.id}", tag.id])
+                self._db.execute("UPDATE tags SET name = ? WHERE id = ?", [f"\x01renaming-{tag.id}", tag.id])
             for tag in renamed:
                 self._db.execute("UPDATE tags SET name = ? WHERE id = ?", [tag.name, tag.id])
         items, issues = self._tag_users(ids)
@@ -869,7 +869,7 @@ class AnnotationService:
             with self._db.atomic():
                 for tag_id, tag in tag_want.items():
                     if self._db.execute("SELECT 1 FROM tags WHERE id = ?", [tag_id]).fetchone():
-                        self._db.execute("UPDATE tags SET name = ? WHERE id = ?", [f"\x00{tag_id}", tag_id])
+                        self._db.execute("UPDATE tags SET name = ? WHERE id = ?", [f"\x01renaming-{tag_id}", tag_id])
                 for tag_id, tag in tag_want.items():
                     if self._db.execute("SELECT 1 FROM tags WHERE id = ?", [tag_id]).fetchone():
                         self._db.execute("UPDATE tags SET name = ?, created = ? WHERE id = ?",
