@@ -115,6 +115,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print hits as a JSON array")
 
     sub.add_parser("stats", help="counts and sizes of the library")
+    _add_annotation_parsers(sub)
     return parser
 
 
@@ -366,6 +367,145 @@ def cmd_stats(args: argparse.Namespace, library_dir: Path) -> int:
     return EXIT_OK
 
 
+# -- annotations (issue 4) ---------------------------------------------------------------------
+def _add_annotation_parsers(sub: Any) -> None:
+    item_help = "item id (see: show ISSUE)"
+    p = sub.add_parser("tag", help="add tags to an item")
+    p.add_argument("item", metavar="ITEM", help=item_help)
+    p.add_argument("tags", nargs="+", metavar="TAG", help="tags; nest with '/', e.g. region/asia")
+    p = sub.add_parser("untag", help="remove tags from an item")
+    p.add_argument("item", metavar="ITEM", help=item_help)
+    p.add_argument("tags", nargs="+", metavar="TAG")
+    p = sub.add_parser("highlight", help="highlight a whole item, or the given text within it")
+    p.add_argument("item", metavar="ITEM", help=item_help)
+    p.add_argument("--color", "--colour", default="yellow", metavar="C",
+                   help="yellow, green, blue, pink or purple (default: yellow)")
+    p.add_argument("--comment", default="", metavar="TEXT", help="a comment on the highlight")
+    p.add_argument("--quote", metavar="TEXT", help="exact text of the item to highlight")
+    p = sub.add_parser("note", help="set an item's Markdown note ('' clears it)")
+    p.add_argument("item", metavar="ITEM", help=item_help)
+    p.add_argument("text", metavar="TEXT", help="the note, or - to read it from standard input")
+    for name, verb in (("star", "star"), ("unstar", "unstar")):
+        p = sub.add_parser(name, help=f"{verb} items")
+        p.add_argument("items", nargs="+", metavar="ITEM", help=item_help)
+    p = sub.add_parser("annotations", help="list highlights, tags, notes and stars")
+    p.add_argument("--issue", metavar="ID", help="only this issue (id or label)")
+    p.add_argument("--json", action="store_true", help="print annotations as a JSON array")
+    p = sub.add_parser("tags", help="list tags with how many items and issues carry them")
+    p.add_argument("--json", action="store_true", help="print tags as a JSON array")
+
+
+def cmd_tag(args: argparse.Namespace, library_dir: Path) -> int:
+    with _open_library(library_dir) as lib:
+        change = lib.annotations.tag_items([args.item], args.tags)
+        tags = lib.annotations.item_tags(args.item)
+    added = sorted({a.tag for a in change.after})
+    msg = f"item {args.item}: tagged {', '.join(added)}" if added else f"item {args.item}: no new tags"
+    sys.stdout.write(f"{msg} (tags now: {', '.join(tags)})\n")
+    return EXIT_OK
+
+
+def cmd_untag(args: argparse.Namespace, library_dir: Path) -> int:
+    with _open_library(library_dir) as lib:
+        change = lib.annotations.untag_items([args.item], args.tags)
+        tags = lib.annotations.item_tags(args.item)
+    removed = sorted({a.tag for a in change.before})
+    msg = f"item {args.item}: removed {', '.join(removed)}" if removed else (
+        f"item {args.item} had none of those tags")
+    sys.stdout.write(f"{msg} (tags now: {', '.join(tags) or 'none'})\n")
+    return EXIT_OK
+
+
+def cmd_highlight(args: argparse.Namespace, library_dir: Path) -> int:
+    with _open_library(library_dir) as lib:
+        [made] = lib.annotations.add_highlight(
+            args.item, color=args.color, comment=args.comment, quote=args.quote
+        ).after
+    what = "whole item" if made.whole else repr(made.exact)
+    sys.stdout.write(f"highlight {made.id} on item {made.item_id} ({made.color}): {what}\n")
+    return EXIT_OK
+
+
+def cmd_note(args: argparse.Namespace, library_dir: Path) -> int:
+    text = sys.stdin.read() if args.text == "-" else args.text
+    with _open_library(library_dir) as lib:
+        change = lib.annotations.set_note(args.item, text)
+    if not text.strip():
+        done = "note cleared" if change else "had no note"
+        sys.stdout.write(f"item {args.item}: {done}\n")
+    else:
+        sys.stdout.write(f"item {args.item}: note saved ({_plural(len(text), 'character')})\n")
+    return EXIT_OK
+
+
+def cmd_star(args: argparse.Namespace, library_dir: Path) -> int:
+    starred = args.command == "star"
+    with _open_library(library_dir) as lib:
+        change = lib.annotations.star(args.items, starred)
+    changed = len(change.after if starred else change.before)
+    verb = "starred" if starred else "unstarred"
+    sys.stdout.write(f"{verb} {_plural(changed, 'item')}\n")
+    return EXIT_OK
+
+
+def cmd_annotations(args: argparse.Namespace, library_dir: Path) -> int:
+    out = sys.stdout
+    with _open_library(library_dir) as lib:
+        issue_id = lib.find_issue(args.issue).id if args.issue else None
+        found = lib.annotations.annotations(issue_id)
+    if args.json:
+        _print_json([a.to_json() for a in found], out)
+        return EXIT_OK
+    if not found:
+        out.write("no annotations\n")
+        return EXIT_OK
+    for a in found:
+        if a.target == "issue":
+            where = f"issue {a.issue_id}"
+        elif a.orphan:
+            where = f"ORPHAN of issue {a.issue_id} (was on {a.context!r})"
+        else:
+            where = f"item {a.item_id}"
+        detail = {
+            "highlight": f"{a.color} {'whole item' if a.whole else repr(a.exact)}"
+            + (f" — {a.comment}" if a.comment else ""),
+            "tag": a.tag or "",
+            "note": " ".join(a.note.split())[:80],
+            "star": "",
+        }[a.kind]
+        out.write(f"#{a.id} {a.kind} {where}" + (f": {detail}" if detail else "") + "\n")
+    return EXIT_OK
+
+
+def cmd_tags(args: argparse.Namespace, library_dir: Path) -> int:
+    with _open_library(library_dir) as lib:
+        tags = lib.annotations.tags()
+    if args.json:
+        _print_json([{"name": t.name, "items": t.item_count, "issues": t.issue_count} for t in tags],
+                    sys.stdout)
+        return EXIT_OK
+    if not tags:
+        sys.stdout.write("no tags\n")
+    for t in tags:
+        counts = [_plural(t.item_count, "item")]
+        if t.issue_count:
+            counts.append(_plural(t.issue_count, "issue"))
+        sys.stdout.write(f"{t.name}  ({', '.join(counts)})\n")
+    return EXIT_OK
+
+
+ANNOTATION_COMMANDS = {
+    "tag": cmd_tag,
+    "untag": cmd_untag,
+    "highlight": cmd_highlight,
+    "note": cmd_note,
+    "star": cmd_star,
+    "unstar": cmd_star,
+    "annotations": cmd_annotations,
+    "tags": cmd_tags,
+}
+
+
 def run_gui(library_dir: Path) -> int:
     """Start the reader window (PySide6 is imported only here)."""
     try:
@@ -382,6 +522,7 @@ COMMANDS = {
     "search": cmd_search,
     "stats": cmd_stats,
 }
+COMMANDS.update(ANNOTATION_COMMANDS)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
