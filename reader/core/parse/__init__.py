@@ -147,13 +147,23 @@ def _is_footer_block(block: Block) -> bool:
     return len(text.split()) <= 40 and is_boilerplate(text)
 
 
+_WORD = re.compile(r"\w+(?:-\w+)*")
+
+
 def _vocabulary(lines: list[Line]):
-    """A lookup of words and hyphenated compounds printed whole somewhere in the document."""
-    words: set[str] = set()
-    for l in lines:
-        for w in re.findall(r"\w+(?:-\w+)*", l.text):
-            words.add(w.lower())
-    return lambda w: w.lower() in words
+    """A lookup of words and hyphenated compounds printed whole somewhere in the document.
+
+    Built on the first lookup: only a line ending in a hyphen asks, and most issues have none.
+    """
+    words: set[str] | None = None
+
+    def known(w: str) -> bool:
+        nonlocal words
+        if words is None:
+            words = {m.lower() for l in lines for m in _WORD.findall(l.text)}
+        return w.lower() in words
+
+    return known
 
 
 def _meta_title(doc: pymupdf.Document) -> str:

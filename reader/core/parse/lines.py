@@ -73,11 +73,8 @@ class _Frag:
     x1: float
     y1: float
     spans: list[dict[str, Any]]
+    text: str  # the spans' text joined (computed once: every pass reads it)
     rect: tuple[float, float, float, float] | None = None
-
-    @property
-    def text(self) -> str:
-        return _frag_text(self.spans)
 
     @property
     def height(self) -> float:
@@ -250,7 +247,7 @@ def _merge_fragments(frags: list[_Frag]) -> list[list[_Frag]]:
             right = max(g.x1 for g in current)
             gap = f.x0 - right
             marker_only = len(current) == 1 and bool(
-                _MARKER_RE.fullmatch(_frag_text(last.spans).strip() + " ")
+                _MARKER_RE.fullmatch(last.text.strip() + " ")
             )
             split = any(right <= g0 + 0.5 and f.x0 >= g1 - 0.5 for g0, g1 in gutters)
             if not split and gap <= (3.0 * size if marker_only else 1.6 * size):
@@ -264,17 +261,18 @@ def _merge_fragments(frags: list[_Frag]) -> list[list[_Frag]]:
 
 def page_lines(page: pymupdf.Page, pno: int, want_shapes: bool = True) -> list[Line]:
     """All horizontal text lines of ``page`` (numbered ``pno``, 1-based), unordered."""
-    by_way: dict[str, list[tuple[tuple[float, float, float, float], list[dict[str, Any]]]]] = {}
+    by_way: dict[str, list[tuple[tuple[float, float, float, float], list[dict[str, Any]], str]]] = {}
     weight: dict[str, int] = {}
     data, vectors = _page_dict(page, want_shapes)
     for block in data.get("blocks", ()):
         for ln in block.get("lines", ()):
             spans = [s for s in ln["spans"] if s["text"]]
-            chars = len(_frag_text(spans).strip())
+            ftext = _frag_text(spans)
+            chars = len(ftext.strip())
             if not chars:
                 continue
             way = _direction(ln.get("dir", (1.0, 0.0)))
-            by_way.setdefault(way, []).append((tuple(ln["bbox"]), spans))
+            by_way.setdefault(way, []).append((tuple(ln["bbox"]), spans, ftext))
             weight[way] = weight.get(way, 0) + chars
     if not by_way:
         return []
@@ -282,37 +280,26 @@ def page_lines(page: pymupdf.Page, pno: int, want_shapes: bool = True) -> list[L
     way = "ltr" if weight.get("ltr", 0) * 2 >= sum(weight.values()) else max(weight, key=weight.__getitem__)
     w, h = page.rect.width, page.rect.height
     frags: list[_Frag] = []
-    for bbox, spans in by_way[way]:
+    for bbox, spans, ftext in by_way[way]:
         if way == "ltr":
-            frags.append(_Frag(*bbox, spans))
+            frags.append(_Frag(*bbox, spans, ftext))
         else:
-            frags.append(_Frag(*_to_frame(bbox, way, w, h), spans, rect=bbox))
+            frags.append(_Frag(*_to_frame(bbox, way, w, h), spans, ftext, rect=bbox))
     lines: list[Line] = []
     for group in _merge_fragments(frags):
-        spans = [s for f in group for s in f.spans]
-        text = ""
-        for i, f in enumerate(group):
-            piece = _frag_text(f.spans)
-            if i and text and piece and not text.endswith(" ") and not piece.startswith(" "):
-                prev = group[i - 1]
-                gap = f.x0 - prev.x1
-                if gap > 0.15 * max(f.y1 - f.y0, 1.0) and not (is_cjk(text[-1]) and is_cjk(piece[0])):
-                    text += " "
-            text += piece
-        text = clean(text)
+        if len(group) == 1:  # the common case: one fragment is one line
+            f = group[0]
+            spans, text = f.spans, f.text
+            x0, y0, x1, y1 = f.x0, f.y0, f.x1, f.y1
+        else:
+            spans, text = _join_group(group)
+            x0, y0 = min(f.x0 for f in group), min(f.y0 for f in group)
+            x1, y1 = max(f.x1 for f in group), max(f.y1 for f in group)
+        if not text.isprintable():
+            text = clean(text)
         size, bold, italic = _style(spans)
-        x0 = min(f.x0 for f in group)
         line = Line(
-            page=pno,
-            x0=x0,
-            y0=min(f.y0 for f in group),
-            x1=max(f.x1 for f in group),
-            y1=max(f.y1 for f in group),
-            text=text,
-            size=size,
-            bold=bold,
-            italic=italic,
-            tx0=x0,
+            page=pno, x0=x0, y0=y0, x1=x1, y1=y1, text=text, size=size, bold=bold, italic=italic, tx0=x0
         )
         if way != "ltr":
             rects = [f.rect for f in group if f.rect is not None]
@@ -346,6 +333,21 @@ def page_lines(page: pymupdf.Page, pno: int, want_shapes: bool = True) -> list[L
         if shapes:
             _attach_shape_markers(lines, shapes)
     return lines
+
+
+def _join_group(group: list[_Frag]) -> tuple[list[dict[str, Any]], str]:
+    """Spans and text of fragments merged into one line, a space where a visible gap is."""
+    spans = [s for f in group for s in f.spans]
+    text = ""
+    for i, f in enumerate(group):
+        piece = f.text
+        if i and text and piece and not text.endswith(" ") and not piece.startswith(" "):
+            prev = group[i - 1]
+            gap = f.x0 - prev.x1
+            if gap > 0.15 * max(f.y1 - f.y0, 1.0) and not (is_cjk(text[-1]) and is_cjk(piece[0])):
+                text += " "
+        text += piece
+    return spans, text
 
 
 def _span_break(spans: list[dict[str, Any]], offset: int) -> bool:

@@ -19,7 +19,7 @@ from itertools import pairwise
 
 from reader.core.model import ItemRect, ParsedItem
 from reader.core.parse.lines import Line
-from reader.core.parse.text import collapse, is_cjk, join_lines
+from reader.core.parse.text import CJK_CHARS, collapse, join_lines
 
 _TERMINAL = tuple('.!?:;"”’)»。！？」』）')
 
@@ -30,6 +30,7 @@ class Block:
 
     lines: list[Line] = field(default_factory=list)
     marker: str = ""
+    _texts: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def first(self) -> Line:
@@ -44,7 +45,12 @@ class Block:
         return self.lines[0].tx0
 
     def text(self, known_word: Callable[[str], bool] | None = None) -> str:
-        return join_lines([l.text for l in self.lines], known_word)
+        # several passes ask for the same joined text: cached per lookup and line count
+        key = (known_word, len(self.lines))
+        found = self._texts.get(key)
+        if found is None:
+            found = self._texts[key] = join_lines([l.text for l in self.lines], known_word)
+        return found
 
     @property
     def chars(self) -> int:
@@ -173,7 +179,7 @@ def is_boilerplate(text: str, *, strong_only: bool = False) -> bool:
 
 
 def _word_count(text: str) -> int:
-    cjk = sum(1 for ch in text if is_cjk(ch))
+    cjk = len(CJK_CHARS.findall(text)) if not text.isascii() else 0
     return len(text.split()) + cjk // 2
 
 

@@ -28,6 +28,13 @@ def is_cjk(ch: str) -> bool:
     )
 
 
+CJK_CHARS = re.compile(
+    "[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\uac00-\ud7af"
+    "\u31f0-\u31ff\U00020000-\U0002ffff]"
+)
+"""The characters ``is_cjk`` accepts, for counting them in one pass."""
+
+
 def collapse(text: str) -> str:
     """Whitespace runs to one space, trimmed."""
     return " ".join(text.split())
