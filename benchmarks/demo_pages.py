@@ -22,6 +22,7 @@ def main() -> int:
     ap.add_argument("--width", type=int, default=1000)
     ap.add_argument("--height", type=int, default=800)
     ap.add_argument("--dpr", type=float, default=None, help="QT_SCALE_FACTOR-like device pixel ratio")
+    ap.add_argument("--zoom", type=float, default=None, help="fixed zoom instead of fit width")
     ap.add_argument("--show", action="store_true", help="stay open (needs a display)")
     args = ap.parse_args()
     if args.dpr:
@@ -41,6 +42,12 @@ def main() -> int:
     pane.set_document(Path(args.pdf), 1)
     pane.set_item_rects([(1, ItemRect(1, (130, 120, 480, 160)))])
     pane.show_item([ItemRect(1, (130, 120, 480, 160))])
+    if args.zoom:
+        for _ in range(100):  # the real page sizes first
+            app.processEvents()
+            time.sleep(0.01)
+        pane.zoom = args.zoom
+        pane.show_item([ItemRect(1, (130, 120, 480, 160))])
     deadline = time.monotonic() + 15
     while time.monotonic() < deadline and pane.page_state(pane.current_page() or 1) == "pending":
         app.processEvents()

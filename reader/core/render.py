@@ -103,9 +103,10 @@ class RenderResult:
     """The answer to one request.
 
     For a render: ``width``/``height`` in device pixels, ``stride`` bytes per row, ``format``
-    (always ``FORMAT_RGB888``) and ``data``. For metadata requests ``value`` holds the answer
-    (list of (width, height) in points, or list of ``Link``). On failure ``ok`` is False and
-    ``error`` is ``COULD_NOT_RENDER`` (``detail`` says why, for logs).
+    (always ``FORMAT_RGB888``) and ``data``; ``x``/``y`` is the image's top-left in device
+    pixels of the whole page at that scale (non-zero for clipped renders). For metadata
+    requests ``value`` holds the answer (list of (width, height) in points, or list of ``Link``).
+    On failure ``ok`` is False and ``error`` is ``COULD_NOT_RENDER`` (``detail`` says why).
     """
 
     request_id: int
@@ -117,6 +118,8 @@ class RenderResult:
     format: str = FORMAT_RGB888
     data: bytes = b""
     value: Any = None
+    x: int = 0
+    y: int = 0
     error: str | None = None
     detail: str = ""
     seconds: float = 0.0
@@ -454,7 +457,7 @@ class _Worker:
                 seconds=elapsed,
             )
         if request.kind == RENDER:
-            width, height, stride, data = payload
+            width, height, stride, data, x, y = payload
             return RenderResult(
                 request.request_id,
                 request,
@@ -463,6 +466,8 @@ class _Worker:
                 height=height,
                 stride=stride,
                 data=data,
+                x=x,
+                y=y,
                 seconds=elapsed,
             )
         return RenderResult(request.request_id, request, ok=True, value=payload, seconds=elapsed)
@@ -491,6 +496,7 @@ def _child_main(conn: Any) -> None:
         return
     hook = os.environ.get(TEST_HOOK_ENV, "")
     docs: OrderedDict[tuple[str, str | None], Any] = OrderedDict()
+    displaylists: OrderedDict[tuple[str, str | None, int], Any] = OrderedDict()
 
     def open_doc(path: str, password: str | None) -> Any:
         key = (path, password)
@@ -505,7 +511,9 @@ def _child_main(conn: Any) -> None:
                 raise ValueError("encrypted PDF: password needed")
         docs[key] = doc
         while len(docs) > 4:
-            _, old = docs.popitem(last=False)
+            old_key, old = docs.popitem(last=False)
+            for dl_key in [k for k in displaylists if k[:2] == old_key]:
+                del displaylists[dl_key]
             old.close()
             pymupdf.TOOLS.store_shrink(50)  # MuPDF's resource cache may otherwise grow to 256 MB
         return doc
@@ -520,13 +528,19 @@ def _child_main(conn: Any) -> None:
             return
         rid, args = msg
         try:
-            payload = _answer(pymupdf, open_doc, args, hook)
+            payload = _answer(pymupdf, open_doc, args, hook, displaylists)
             conn.send((rid, True, payload))
         except Exception as err:  # noqa: BLE001 - every failure becomes "could not render"
             conn.send((rid, False, " ".join(f"{type(err).__name__}: {err}".split())[:300]))
 
 
-def _answer(pymupdf: Any, open_doc: Callable[[str, str | None], Any], args: dict[str, Any], hook: str) -> Any:
+def _answer(
+    pymupdf: Any,
+    open_doc: Callable[[str, str | None], Any],
+    args: dict[str, Any],
+    hook: str,
+    displaylists: OrderedDict[tuple[str, str | None, int], Any],
+) -> Any:
     doc = open_doc(args["pdf_path"], args.get("password"))
     kind = args["kind"]
     if kind == PAGE_SIZES:
@@ -565,10 +579,20 @@ def _answer(pymupdf: Any, open_doc: Callable[[str, str | None], Any], args: dict
     if not 0 < scale <= 64:
         raise ValueError(f"zoom out of range: {scale}")
     clip = args.get("clip")
-    pix = page.get_pixmap(
-        matrix=pymupdf.Matrix(scale, scale),
-        clip=pymupdf.Rect(clip) if clip else None,
-        alpha=False,
-        annots=True,  # appearance streams only; no widget actions, no JavaScript
-    )
-    return (pix.width, pix.height, pix.stride, bytes(pix.samples))
+    matrix = pymupdf.Matrix(scale, scale)
+    if clip:
+        # Clipped renders come in series (tiles of one zoomed page): interpret the page once.
+        dl_key = (args["pdf_path"], args.get("password"), index)
+        dl = displaylists.get(dl_key)
+        if dl is None:
+            dl = page.get_displaylist(annots=True)
+            displaylists[dl_key] = dl
+            while len(displaylists) > 6:
+                displaylists.popitem(last=False)
+        else:
+            displaylists.move_to_end(dl_key)
+        pix = dl.get_pixmap(matrix=matrix, clip=pymupdf.Rect(clip), alpha=False)
+    else:
+        # annots=True: appearance streams only; no widget actions, no JavaScript.
+        pix = page.get_pixmap(matrix=matrix, alpha=False, annots=True)
+    return (pix.width, pix.height, pix.stride, bytes(pix.samples), pix.x, pix.y)

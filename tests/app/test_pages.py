@@ -303,3 +303,40 @@ def test_real_pdf_whose_first_page_never_renders(qtbot, corpus_dir: Path) -> Non
         assert pane.view.verticalScrollBar().value() > 0
     finally:
         pane.shutdown()
+
+
+def test_big_zoom_renders_only_visible_tiles(qtbot, pane: PagePane, tmp_path: Path) -> None:
+    import pymupdf
+
+    from reader.app.pages.pane import TILE_ABOVE_PIXELS
+
+    path = tmp_path / "poster.pdf"
+    doc = pymupdf.open()
+    page = doc.new_page(width=1200, height=1600)
+    for n in range(30):
+        page.insert_text((40, 50 + n * 50), f"Depot survey line {n + 1}", fontsize=30)
+    doc.save(path)
+    doc.close()
+    pane.set_document(path, 1)
+    wait_ready(qtbot, pane)
+    pane.zoom = 4.0
+    dpr = pane.view.dpr()
+    assert 1200 * 1600 * (4.0 * dpr) ** 2 > TILE_ABOVE_PIXELS
+    wait_ready(qtbot, pane)
+    tiles = [key for key in pane.cache if key.tile is not None]
+    assert tiles and all(key.zoom == 4.0 for key in tiles)
+    assert not any(key.tile is None and key.zoom == 4.0 for key in pane.cache)  # never the whole page
+    tile_bytes = sum(4 * 1024 * 1024 for _ in tiles)
+    assert tile_bytes < 1200 * 1600 * 16 * dpr * dpr * 4 / 4  # far less than the whole page
+    pane.view.verticalScrollBar().setValue(pane.view.verticalScrollBar().maximum() // 2)
+    qtbot.waitUntil(lambda: pane.page_state(1) == "ready", timeout=20000)
+    assert len([key for key in pane.cache if key.tile is not None]) > len(tiles)
+    # The exact tiles cover every corner of the visible part of the page.
+    visible = pane.view.visible_region(0)
+    pieces, state = pane.page_pieces(0, pane.zoom, dpr, visible)
+    assert state == "ready" and all(exact for *_, exact in pieces)
+    x0, y0, x1, y1 = visible
+    for px, py in ((x0, y0), (x1 - 1, y0), (x0, y1 - 1), (x1 - 1, y1 - 1), ((x0 + x1) / 2, (y0 + y1) / 2)):
+        assert any(
+            x <= px < x + pm.width() / dpr and y <= py < y + pm.height() / dpr for pm, x, y, _ in pieces
+        ), (px, py)

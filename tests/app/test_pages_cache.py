@@ -52,7 +52,9 @@ def test_nearest_and_drop_document() -> None:
     cache.put(key(0, 1.0, doc="b.pdf"), "other", 1)
     assert cache.nearest("a.pdf", 0, 1.8, 1.0)[1] == "z2"
     assert cache.nearest("a.pdf", 1, 1.0, 1.0) is None
-    assert cache.drop_document("a.pdf") == 2
+    cache.put(PageKey.of("a.pdf", 1, 4.0, 1.0, tile=(0, 0)), "tile", 1)
+    assert cache.nearest("a.pdf", 1, 4.0, 1.0) is None  # tiles are never stand-ins
+    assert cache.drop_document("a.pdf") == 3
     assert list(cache) == [key(0, 1.0, doc="b.pdf")]
     cache.clear()
     assert cache.bytes_used == 0 and len(cache) == 0

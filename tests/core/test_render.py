@@ -73,7 +73,9 @@ def test_render_returns_rgb_pixels_at_zoom_times_dpr(rp: RenderProcess, pdf: Pat
 def test_render_with_clip(rp: RenderProcess, pdf: Path) -> None:
     res = rp.render(pdf, 1, zoom=2.0, clip=(0, 0, 100, 50))
     assert res.ok
-    assert (res.width, res.height) == (200, 100)
+    assert (res.width, res.height, res.x, res.y) == (200, 100, 0, 0)
+    tile = rp.render(pdf, 1, zoom=2.0, clip=(50, 25, 100, 50))
+    assert (tile.width, tile.height, tile.x, tile.y) == (100, 50, 100, 50)
 
 
 def test_page_sizes_and_links(rp: RenderProcess, pdf: Path) -> None:

@@ -1,9 +1,9 @@
 """A bounded, least-recently-used cache of rendered pages, with a memory bound in bytes.
 
-Keys are ``PageKey(document, page, zoom, dpr)``: the same page at another zoom or device pixel
-ratio is another entry (Frescobaldi's qpageview keys its cache the same way). Values are
-anything (the page pane stores ``QPixmap``s); the caller says how many bytes each one costs.
-Plain Python, no Qt, so it is testable without a window.
+Keys are ``PageKey(document, page, zoom, dpr, tile)``: the same page at another zoom or device
+pixel ratio (or another tile of a big page) is another entry (Frescobaldi's qpageview keys its
+cache the same way). Values are anything (the page pane stores ``QPixmap``s); the caller says
+how many bytes each one costs. Plain Python, no Qt, so it is testable without a window.
 """
 
 from __future__ import annotations
@@ -23,10 +23,13 @@ class PageKey(NamedTuple):
     page: int
     zoom: float
     dpr: float
+    tile: tuple[int, int] | None = None  # (column, row) of a tile of a big page; None = whole page
 
     @classmethod
-    def of(cls, document: Hashable, page: int, zoom: float, dpr: float) -> PageKey:
-        return cls(document, int(page), round(float(zoom), 3), round(float(dpr), 3))
+    def of(
+        cls, document: Hashable, page: int, zoom: float, dpr: float, tile: tuple[int, int] | None = None
+    ) -> PageKey:
+        return cls(document, int(page), round(float(zoom), 3), round(float(dpr), 3), tile)
 
 
 class RenderCache:
@@ -86,11 +89,11 @@ class RenderCache:
             self._bytes -= entry[1]
 
     def nearest(self, document: Hashable, page: int, zoom: float, dpr: float) -> tuple[PageKey, Any] | None:
-        """Another rendering of the same page (closest zoom), to stretch as a placeholder while
-        the right one renders. Does not count as a hit or change the LRU order."""
+        """Another whole-page rendering of the same page (closest zoom; tiles never), to stretch
+        as a placeholder while the right one renders. Does not count as a hit or change the LRU order."""
         best: tuple[float, PageKey, Any] | None = None
         for key, (value, _) in self._entries.items():
-            if key.document == document and key.page == page:
+            if key.document == document and key.page == page and key.tile is None:
                 distance = abs(key.zoom * key.dpr - zoom * dpr)
                 if best is None or distance < best[0]:
                     best = (distance, key, value)

@@ -27,12 +27,13 @@ from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QToolBar, QVBoxLayout, Q
 from reader.app.pages.cache import DEFAULT_MAX_BYTES, PageKey, RenderCache
 from reader.app.pages.layout import DEFAULT_PAGE_SIZE, step_zoom
 from reader.app.pages.thumbnails import THUMB_HEIGHT, THUMB_WIDTH, ThumbnailModel, make_page_list
-from reader.app.pages.view import FAILED, PENDING, READY, PageView
+from reader.app.pages.view import FAILED, PENDING, READY, PageView, Piece, Region
 from reader.core.model import ItemRect
 from reader.core.render import (
     DEFAULT_DEADLINE,
     LINKS,
     PAGE_SIZES,
+    Clip,
     Link,
     RenderProcess,
     RenderRequest,
@@ -41,7 +42,9 @@ from reader.core.render import (
 
 log = logging.getLogger(__name__)
 
-MAX_RENDER_PIXELS = 24_000_000  # beyond this a page is rendered smaller and stretched
+TILE_ABOVE_PIXELS = 16_000_000  # pages bigger than this (device pixels) render as visible tiles
+TILE = 1024  # tile edge in device pixels
+TILE_MARGIN = 256  # device pixels rendered beyond the visible part of a tiled page
 WARM_UP_DELAY_MS = 300
 SETTLE_MS = 80  # after a zoom change, wait this long before rendering pages that have a stand-in
 OPENABLE_SCHEMES = ("http", "https", "mailto")
@@ -306,24 +309,59 @@ class PagePane(QWidget):
 
     # -- provider for PageView ------------------------------------------------------------
 
-    def page_image(self, page: int, zoom: float, dpr: float) -> tuple[QPixmap | None, str]:
+    def page_pieces(self, page: int, zoom: float, dpr: float, visible: Region) -> tuple[list[Piece], str]:
+        """What to draw for ``page``: stand-ins (stretched over the page) first, then exact
+        images at their offsets (logical pixels) within the page; and the page's state.
+        ``visible`` is the part of the page on screen, in logical pixels of the page."""
         if self._path is None:
-            return None, PENDING
+            return [], PENDING
         if page in self._failed.get(self._path, ()):
-            return None, FAILED
-        key = self._page_key(page, zoom, dpr)
-        pixmap = self.cache.get(key)
-        if pixmap is not None:
-            return pixmap, READY
+            return [], FAILED
+        exact: list[Piece] = []
+        missing = False
+        if self._tiled(page, zoom, dpr):
+            for key, _clip in self._tiles(page, zoom, dpr, visible, margin=0):
+                entry = self.cache.get(key)
+                if entry is None:
+                    missing = True
+                else:
+                    pixmap, x, y = entry
+                    exact.append((pixmap, x, y, True))
+        else:
+            pixmap = self.cache.get(self._page_key(page, zoom, dpr))
+            if pixmap is None:
+                missing = True
+            else:
+                exact.append((pixmap, 0.0, 0.0, True))
+        if not missing:
+            return exact, READY
         near = self.cache.nearest(self._path, page, zoom, dpr)
-        return (near[1] if near else None), PENDING
+        return ([(near[1], 0.0, 0.0, False)] if near else []) + exact, PENDING
 
-    def pages_visible(self, pages: range, zoom: float, dpr: float) -> None:
-        if self._path is None or self._closed:
+    def page_image(self, page: int, zoom: float, dpr: float) -> tuple[QPixmap | None, str]:
+        """The first image drawn for a page (exact, or a stand-in) and its state."""
+        pieces, state = self.page_pieces(page, zoom, dpr, self.view.visible_region(page))
+        return (pieces[-1][0] if pieces else None), state
+
+    def pages_visible(self, regions: Sequence[tuple[int, Region]], zoom: float, dpr: float) -> None:
+        if self._path is None or self._closed or not regions:
             return
-        prefetch = [i for i in (pages.start - 1, pages.stop) if 0 <= i < self.page_count]
-        wanted = {self._page_key(i, zoom, dpr) for i in (*pages, *prefetch)}
-        # Drop queued renders of pages (or zooms) no longer on screen.
+        pages = [i for i, _ in regions]
+        prefetch = [i for i in (pages[0] - 1, pages[-1] + 1) if 0 <= i < self.page_count]
+        prefetch = [i for i in prefetch if not self._tiled(i, zoom, dpr)]
+        requests: list[tuple[PageKey, Clip | None, int, str]] = []
+        settling = self._settle.isActive()
+        for i, visible in regions:
+            if settling and self.cache.nearest(self._path, i, zoom, dpr) is not None:
+                continue  # a stand-in is on screen; render once the zoom stops changing
+            if self._tiled(i, zoom, dpr):
+                requests += [(k, c, P_VISIBLE, "page") for k, c in self._tiles(i, zoom, dpr, visible)]
+            else:
+                requests.append((self._page_key(i, zoom, dpr), None, P_VISIBLE, "page"))
+        if not settling:
+            requests += [(self._page_key(i, zoom, dpr), None, P_PREFETCH, "prefetch") for i in prefetch]
+        wanted = {key for key, *_ in requests}
+        # Drop queued renders of pages, tiles or zooms no longer on screen.
         self.renderer.cancel_pending(
             lambda r: (
                 r.tag is not None
@@ -332,11 +370,9 @@ class PagePane(QWidget):
                 and self._forget(r)
             )
         )
-        settling = self._settle.isActive()
+        for key, clip, priority, kind in requests:
+            self._request(key, clip, priority, kind)
         for i in pages:
-            if settling and self.cache.nearest(self._path, i, zoom, dpr) is not None:
-                continue  # a stand-in is on screen; render once the zoom stops changing
-            self._request_page(i, zoom, dpr, P_VISIBLE, "page")
             if i not in self._links_requested and self._sizes_known:
                 self._links_requested.add(i)
                 self._submit(
@@ -349,34 +385,57 @@ class PagePane(QWidget):
                         priority=P_LINKS,
                     )
                 )
-        for i in prefetch if not settling else ():
-            self._request_page(i, zoom, dpr, P_PREFETCH, "prefetch")
 
     # -- requests and results -------------------------------------------------------------
 
     def _page_key(self, page: int, zoom: float, dpr: float) -> PageKey:
+        return PageKey.of(self._path, page, zoom, dpr)
+
+    def _tiled(self, page: int, zoom: float, dpr: float) -> bool:
+        """Pages bigger than this many device pixels render as tiles, only where visible."""
         w, h = self._size(page)
         scale = zoom * dpr
-        if w * h * scale * scale > MAX_RENDER_PIXELS:
-            zoom = math.sqrt(MAX_RENDER_PIXELS / (w * h)) / dpr
-        return PageKey.of(self._path, page, zoom, dpr)
+        return w * h * scale * scale > TILE_ABOVE_PIXELS
+
+    def _tiles(
+        self, page: int, zoom: float, dpr: float, visible: Region, margin: int = TILE_MARGIN
+    ) -> list[tuple[PageKey, Clip]]:
+        """Keys and clips (PDF points) of the tiles covering ``visible`` (logical pixels of the
+        page) plus ``margin`` device pixels around it, nearest the top-left first."""
+        w, h = self._size(page)
+        scale = zoom * dpr
+        width, height = w * scale, h * scale
+        x0, y0, x1, y1 = (v * dpr for v in visible)
+        x0, y0 = max(0.0, x0 - margin), max(0.0, y0 - margin)
+        x1, y1 = min(width, x1 + margin), min(height, y1 + margin)
+        out = []
+        for ty in range(int(y0 // TILE), int(math.ceil(y1 / TILE))):
+            for tx in range(int(x0 // TILE), int(math.ceil(x1 / TILE))):
+                clip = (
+                    tx * TILE / scale,
+                    ty * TILE / scale,
+                    min((tx + 1) * TILE, width) / scale,
+                    min((ty + 1) * TILE, height) / scale,
+                )
+                out.append((PageKey.of(self._path, page, zoom, dpr, tile=(tx, ty)), clip))
+        return out
 
     def _size(self, page: int) -> tuple[float, float]:
         sizes = self.view.page_layout.sizes
         return sizes[page] if 0 <= page < len(sizes) else DEFAULT_PAGE_SIZE
 
-    def _request_page(self, page: int, zoom: float, dpr: float, priority: int, kind: str) -> None:
-        if not self._sizes_known or page in self._failed.get(self._path, ()):
+    def _request(self, key: PageKey, clip: Clip | None, priority: int, kind: str) -> None:
+        if not self._sizes_known or key.page in self._failed.get(self._path, ()):
             return  # wait for real sizes: a render at a guessed size would be thrown away
-        key = self._page_key(page, zoom, dpr)
         if key in self._in_flight or key in self.cache:
             return
         self._in_flight[key] = self._submit(
             RenderRequest(
                 self._path,
-                page,
+                key.page,
                 key.zoom,
                 key.dpr,
+                clip=clip,
                 password=self._password,
                 tag=(self._gen, kind, key),
                 priority=priority,
@@ -420,7 +479,11 @@ class PagePane(QWidget):
                 painter.setPen(QColor(0xB0, 0xB0, 0xB0))
                 painter.drawRect(QRectF(0, 0, pixmap.width() / key.dpr - 1, pixmap.height() / key.dpr - 1))
                 painter.end()
-            self.cache.put(key, pixmap, pixmap.width() * pixmap.height() * max(1, pixmap.depth() // 8))
+            nbytes = pixmap.width() * pixmap.height() * max(1, pixmap.depth() // 8)
+            if key.tile is not None:  # placed by its offset in the page, in logical pixels
+                self.cache.put(key, (pixmap, result.x / key.dpr, result.y / key.dpr), nbytes)
+            else:
+                self.cache.put(key, pixmap, nbytes)
             if kind == "thumb":
                 self.thumbnails.thumbnail_changed(key.page)
             elif key.page in self.view.visible_pages():

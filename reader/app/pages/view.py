@@ -23,12 +23,19 @@ RENDERING_TEXT = "Rendering page {n}…"
 CLICK_SLOP = 4  # pixels the mouse may move between press and release and still be a click
 
 
-class PageProvider(Protocol):
-    def page_image(self, page: int, zoom: float, dpr: float) -> tuple[QPixmap | None, str]:
-        """Best image for the page (exact or stretched stand-in) and its state."""
+Region = tuple[float, float, float, float]
+"""x0, y0, x1, y1 in logical pixels of one page (its top-left is 0, 0)."""
+Piece = tuple[QPixmap, float, float, bool]
+"""An image to draw on a page: pixmap, x, y (logical offset in the page), exact. Exact pieces
+are drawn 1:1 at their offset; others are stand-ins stretched over the whole page."""
 
-    def pages_visible(self, pages: range, zoom: float, dpr: float) -> None:
-        """The pages now on screen; render what is missing."""
+
+class PageProvider(Protocol):
+    def page_pieces(self, page: int, zoom: float, dpr: float, visible: Region) -> tuple[list[Piece], str]:
+        """What to draw for ``page`` (stand-ins first) and its state."""
+
+    def pages_visible(self, regions: Sequence[tuple[int, Region]], zoom: float, dpr: float) -> None:
+        """The pages now on screen with their visible parts; render what is missing."""
 
 
 class PageView(QAbstractScrollArea):
@@ -133,6 +140,18 @@ class PageView(QAbstractScrollArea):
         top = self.verticalScrollBar().value()
         return self.page_layout.pages_in(top, top + self.viewport().height())
 
+    def visible_region(self, page: int) -> Region:
+        """The part of ``page`` inside the viewport, in logical pixels of the page (empty
+        when the page is off screen)."""
+        if not 0 <= page < len(self.page_layout.rects):
+            return (0.0, 0.0, 0.0, 0.0)
+        x, y, w, h = self.page_layout.rects[page]
+        sx, sy = self.horizontalScrollBar().value(), self.verticalScrollBar().value()
+        vw, vh = self.viewport().width(), self.viewport().height()
+        x0, y0 = max(0.0, sx - x), max(0.0, sy - y)
+        x1, y1 = min(w, sx + vw - x), min(h, sy + vh - y)
+        return (x0, y0, max(x0, x1), max(y0, y1))
+
     def current_page(self) -> int:
         """0-based page at the upper third of the viewport."""
         top = self.verticalScrollBar().value()
@@ -176,22 +195,26 @@ class PageView(QAbstractScrollArea):
         zoom, dpr = lay.zoom, self.dpr()
         pages = self.visible_pages()
         sx, sy = self.horizontalScrollBar().value(), self.verticalScrollBar().value()
+        regions: list[tuple[int, Region]] = []
         for i in pages:
             x, y, w, h = lay.rects[i]
             target = QRectF(x - sx, y - sy, w, h)
             painter.fillRect(target.translated(2, 2), QColor(0, 0, 0, 60))
-            pixmap, state = (
-                (None, PENDING) if self.provider is None else self.provider.page_image(i, zoom, dpr)
+            visible = self.visible_region(i)
+            regions.append((i, visible))
+            pieces, state = (
+                ([], PENDING) if self.provider is None else self.provider.page_pieces(i, zoom, dpr, visible)
             )
             painter.fillRect(target, Qt.GlobalColor.white)
-            if pixmap is not None and state == READY:
-                painter.save()  # 1:1 device pixels (crisp); the image may be a pixel wider
-                painter.setClipRect(target)
-                painter.drawPixmap(target.topLeft(), pixmap)
-                painter.restore()
-            elif pixmap is not None:  # another zoom's image, stretched until the right one comes
-                painter.drawPixmap(target, pixmap, QRectF(pixmap.rect()))
-            if state != READY and pixmap is None:
+            for pixmap, px, py, exact in pieces:
+                if exact:  # 1:1 device pixels (crisp); an image may be a pixel wider than the page
+                    painter.save()
+                    painter.setClipRect(target)
+                    painter.drawPixmap(QPointF(target.x() + px, target.y() + py), pixmap)
+                    painter.restore()
+                else:  # another zoom's image, stretched until the right one comes
+                    painter.drawPixmap(target, pixmap, QRectF(pixmap.rect()))
+            if state != READY and not pieces:
                 painter.setPen(QColor(0x99, 0x33, 0x33) if state == FAILED else QColor(0x77, 0x77, 0x77))
                 text = COULD_NOT_RENDER_TEXT if state == FAILED else RENDERING_TEXT.format(n=i + 1)
                 painter.drawText(target, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, text)
@@ -207,8 +230,8 @@ class PageView(QAbstractScrollArea):
                     painter.fillRect(r, fill)
                     painter.drawRect(r)
         painter.end()
-        if self.provider is not None and len(pages):
-            self.provider.pages_visible(pages, zoom, dpr)
+        if self.provider is not None and regions:
+            self.provider.pages_visible(regions, zoom, dpr)
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt API
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
