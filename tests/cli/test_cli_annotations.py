@@ -11,8 +11,20 @@ import pytest
 from tests.cli import pdf_factory as pf
 from tests.cli.conftest import entry_point, run_cli
 
-JSON_KEYS = {"id", "item_id", "issue_id", "kind", "color", "quote", "comment", "tag", "note",
-             "orphan", "created", "modified"}
+JSON_KEYS = {
+    "id",
+    "item_id",
+    "issue_id",
+    "kind",
+    "color",
+    "quote",
+    "comment",
+    "tag",
+    "note",
+    "orphan",
+    "created",
+    "modified",
+}
 
 
 @pytest.fixture(scope="module")
@@ -40,16 +52,23 @@ def assert_clean_error(proc: subprocess.CompletedProcess, text: str) -> None:
 def test_annotate_every_kind_and_list_as_json(library: dict) -> None:
     one, two, three = (str(i) for i in library["items"])
     assert cli(library, "tag", one, "energy", "region / north").stdout.startswith(
-        f"item {one}: tagged energy, region/north")
+        f"item {one}: tagged energy, region/north"
+    )
     assert cli(library, "untag", one, "energy").returncode == 0
     hl = cli(library, "highlight", two, "--quote", "840 tonnes", "--color", "green", "--comment", "record")
     assert hl.returncode == 0 and "'840 tonnes'" in hl.stdout
     assert "whole item" in cli(library, "highlight", three).stdout
-    proc = subprocess.run([entry_point(), "--library", library["dir"], "note", one, "-"],
-                          input="Ask about the *ferry*\n", capture_output=True, text=True, timeout=60)
+    proc = subprocess.run(
+        [entry_point(), "--library", library["dir"], "note", one, "-"],
+        input="Ask about the *ferry*\n",
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert proc.returncode == 0, proc.stderr
     assert cli(library, "star", one).stdout == "starred 1 item\n"
-    assert cli(library, "star", two).returncode == 0 and cli(library, "unstar", two).stdout == "unstarred 1 item\n"
+    assert cli(library, "star", two).returncode == 0
+    assert cli(library, "unstar", two).stdout == "unstarred 1 item\n"
 
     listed = json.loads(cli(library, "annotations", "--json").stdout)
     assert all(JSON_KEYS <= set(a) for a in listed)

@@ -23,33 +23,51 @@ from reader.core.importer import import_paths
 from reader.core.library import Library
 
 ITEMS_V1 = [
-    ("Tide gauge installed at Wrenmouth pier",
-     "Engineers from the Saltmarsh Survey fitted a tide gauge to Wrenmouth pier on 2 May. "
-     "Readings will be published every ten minutes. The gauge cost 18,000 crowns and was paid "
-     "for by the fishing cooperative."),
-    ("Bakery guild lowers apprentice fees",
-     "The Norholm bakery guild cut apprentice fees by a third after a vote on 5 May. "
-     "Guild master Ilse Varga said the cooperative ovens will stay open to apprentices on "
-     "Sundays. Twelve new apprentices have signed up since April."),
-    ("Footbridge closed for repainting",
-     "The iron footbridge over the Kell river closes for repainting from 12 May until the end "
-     "of June. Walkers should use the ferry crossing at Amble Quay instead."),
-    ("Choir wins regional contest",
-     "The Hollin valley choir won the regional contest in Dunmere with a programme of folk "
-     "songs. Conductor Petra Sundby thanked the parish for rehearsal space."),
+    (
+        "Tide gauge installed at Wrenmouth pier",
+        "Engineers from the Saltmarsh Survey fitted a tide gauge to Wrenmouth pier on 2 May. "
+        "Readings will be published every ten minutes. The gauge cost 18,000 crowns and was paid "
+        "for by the fishing cooperative.",
+    ),
+    (
+        "Bakery guild lowers apprentice fees",
+        "The Norholm bakery guild cut apprentice fees by a third after a vote on 5 May. "
+        "Guild master Ilse Varga said the cooperative ovens will stay open to apprentices on "
+        "Sundays. Twelve new apprentices have signed up since April.",
+    ),
+    (
+        "Footbridge closed for repainting",
+        "The iron footbridge over the Kell river closes for repainting from 12 May until the end "
+        "of June. Walkers should use the ferry crossing at Amble Quay instead.",
+    ),
+    (
+        "Choir wins regional contest",
+        "The Hollin valley choir won the regional contest in Dunmere with a programme of folk "
+        "songs. Conductor Petra Sundby thanked the parish for rehearsal space.",
+    ),
 ]
 EDITED = "Guild master Ilse Varga said the cooperative ovens would stay open to apprentices on Sundays."
 ITEMS_V2 = [
     ITEMS_V1[0],
-    (ITEMS_V1[1][0], ITEMS_V1[1][1].replace(
-        "Guild master Ilse Varga said the cooperative ovens will stay open to apprentices on Sundays.",
-        EDITED)),
+    (
+        ITEMS_V1[1][0],
+        ITEMS_V1[1][1].replace(
+            "Guild master Ilse Varga said the cooperative ovens will stay open to apprentices on Sundays.",
+            EDITED,
+        ),
+    ),
     ITEMS_V1[3],
 ]
 
 
-def digest(path: Path, items: list[tuple[str, str]], *, series: str = "Larkspur Ledger",
-           label: str = "Vol 4.7", date: str = "9 May 2025") -> Path:
+def digest(
+    path: Path,
+    items: list[tuple[str, str]],
+    *,
+    series: str = "Larkspur Ledger",
+    label: str = "Vol 4.7",
+    date: str = "9 May 2025",
+) -> Path:
     """A one-page digest: masthead, headline bullets, detail bullets, footer."""
     import pymupdf
 
@@ -104,7 +122,7 @@ def test_locate_fuzzy_tolerates_a_small_edit() -> None:
     new = "Intro. The council approved a revised ferry timetable on 4 March after a long session. End."
     found = locate(new, q)
     assert found is not None and found.fuzzy and found.score < 1.0
-    assert new[found.start:found.end] == new[new.index("The council"):new.index(" End.")]
+    assert new[found.start : found.end] == new[new.index("The council") : new.index(" End.")]
 
 
 def test_locate_gives_up_on_unrelated_text() -> None:
@@ -135,15 +153,19 @@ def test_corrected_pdf_becomes_new_version_and_annotations_follow(lib: Library, 
     assert [i.headline for i in items] == [h for h, _ in ITEMS_V1]
     a = lib.annotations
     bakery, bridge, tide = items[1], items[2], items[0]
-    old_sentence = "Guild master Ilse Varga said the cooperative ovens will stay open to apprentices on Sundays."
+    old_sentence = (
+        "Guild master Ilse Varga said the cooperative ovens will stay open to apprentices on Sundays."
+    )
     fuzzy_hl = a.add_highlight(bakery.id, quote=old_sentence, color="green", comment="check").after[0]
     exact_hl = a.add_highlight(tide.id, quote="The gauge cost 18,000 crowns").after[0]
     whole_hl = a.add_highlight(tide.id).after[0]
-    gone = [a.add_highlight(bridge.id, quote="closes for repainting").after[0],
-            a.add_highlight(bridge.id, color="pink").after[0],
-            a.tag_items([bridge.id], ["roads/closures"]).after[0],
-            a.set_note(bridge.id, "Ask the council about the ferry").after[0],
-            a.star([bridge.id]).after[0]]
+    gone = [
+        a.add_highlight(bridge.id, quote="closes for repainting").after[0],
+        a.add_highlight(bridge.id, color="pink").after[0],
+        a.tag_items([bridge.id], ["roads/closures"]).after[0],
+        a.set_note(bridge.id, "Ask the council about the ferry").after[0],
+        a.star([bridge.id]).after[0],
+    ]
     a.tag_items([tide.id, bakery.id], ["coast"])
     a.set_note(bakery.id, "Fee cut *follow up*")
     a.tag_issues([issue_id], ["weekly"])
@@ -167,7 +189,7 @@ def test_corrected_pdf_becomes_new_version_and_annotations_follow(lib: Library, 
     assert moved.item_id == bakery.id and not moved.orphan
     assert moved.exact == EDITED and (moved.color, moved.comment) == ("green", "check")
     text = a.item_text(bakery.id)
-    assert text[moved.start:moved.end] == EDITED
+    assert text[moved.start : moved.end] == EDITED
     assert a.get(whole_hl.id).whole and a.get(whole_hl.id).end == len(a.item_text(tide.id))
     # the removed item's annotations are orphans, with their selectors and old headline
     orphans = a.orphans(issue_id)

@@ -43,8 +43,12 @@ def ids(lib: Library, tmp_path: Path) -> dict:
     store = Store(lib, tmp_path)
     issue = store(items=ITEMS)
     other = store(label="Vol 2.11", number=11, items=[("Port levy", "A levy on cargo.")])
-    return {"issue": issue, "other": other, "items": [i.id for i in lib.items(issue)],
-            "other_item": lib.items(other)[0].id}
+    return {
+        "issue": issue,
+        "other": other,
+        "items": [i.id for i in lib.items(issue)],
+        "other_item": lib.items(other)[0].id,
+    }
 
 
 def snapshot(lib: Library) -> list:
@@ -60,13 +64,14 @@ def test_highlight_whole_item_range_and_quote(lib: Library, ids: dict) -> None:
     text = a.item_text(first)
     assert text == ITEMS[0][0] + "\n" + ITEMS[0][1]
     whole = a.add_highlight(first).after[0]
-    assert (whole.kind, whole.color, whole.start, whole.end, whole.whole) == ("highlight", "yellow", 0, len(text), True)
+    assert (whole.kind, whole.color, whole.start, whole.end) == ("highlight", "yellow", 0, len(text))
+    assert whole.whole
     assert whole.exact == text and whole.pages == (1,) and whole.issue_id == ids["issue"]
     ranged = a.add_highlight(first, start=5, end=13, color="Blue", comment="who?").after[0]
     assert (ranged.exact, ranged.color, ranged.comment, ranged.whole) == ("operator", "blue", "who?", False)
     assert ranged.prefix == "Grid " and ranged.suffix.startswith(" signs storage deal\nThe")
     quoted = a.add_highlight(first, quote="halvard cells", color="purple").after[0]
-    assert quoted.exact == "Halvard Cells" and text[quoted.start:quoted.end] == "Halvard Cells"
+    assert quoted.exact == "Halvard Cells" and text[quoted.start : quoted.end] == "Halvard Cells"
     spaced = a.add_highlight(first, quote="storage   deal").after[0]
     assert spaced.exact == "storage deal"
     assert [h.id for h in a.highlights(first)] == [whole.id, ranged.id, spaced.id, quoted.id]
@@ -326,10 +331,27 @@ def test_annotations_listing_and_json_shape(lib: Library, ids: dict) -> None:
     a.add_highlight(ids["other_item"])
     listed = a.annotations(ids["issue"])
     assert [(x.kind, x.item_id) for x in listed] == [
-        ("tag", None), ("tag", one), ("note", one), ("star", one), ("highlight", two)]
+        ("tag", None),
+        ("tag", one),
+        ("note", one),
+        ("star", one),
+        ("highlight", two),
+    ]
     assert len(a.annotations()) == 6 and a.annotations(ids["other"])[0].kind == "highlight"
-    keys = {"id", "item_id", "issue_id", "kind", "color", "quote", "comment", "tag", "note",
-            "orphan", "created", "modified"}
+    keys = {
+        "id",
+        "item_id",
+        "issue_id",
+        "kind",
+        "color",
+        "quote",
+        "comment",
+        "tag",
+        "note",
+        "orphan",
+        "created",
+        "modified",
+    }
     for x in listed:
         data = x.to_json()
         assert keys <= set(data) and data["orphan"] is False

@@ -58,7 +58,9 @@ def test_acknowledged_writes_survive_sigkill(tmp_path: Path) -> None:
         items = [i.id for i in lib.items(issue)]
     proc = subprocess.Popen(
         [sys.executable, "-c", WRITER, str(folder), ",".join(map(str, items))],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
         env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])},
     )
     acks: list[dict] = []

@@ -116,14 +116,20 @@ def locate(text: str, quote: Quote, *, use_hint: bool = True) -> Placement | Non
 
 def _word_starts(text: str, lo: int, hi: int) -> list[int]:
     lo, hi = max(0, lo), min(len(text), hi)
-    return [i for i in range(lo, hi + 1) if i == 0 or (i < len(text) and text[i - 1].isspace()
-                                                      and not text[i].isspace())] or [max(0, lo)]
+    return [
+        i
+        for i in range(lo, hi + 1)
+        if i == 0 or (i < len(text) and text[i - 1].isspace() and not text[i].isspace())
+    ] or [max(0, lo)]
 
 
 def _word_ends(text: str, lo: int, hi: int) -> list[int]:
     lo, hi = max(0, lo), min(len(text), hi)
-    return [i for i in range(lo, hi + 1) if i == len(text) or (i > 0 and not text[i - 1].isspace()
-                                                              and text[i].isspace())] or [min(len(text), hi)]
+    return [
+        i
+        for i in range(lo, hi + 1)
+        if i == len(text) or (i > 0 and not text[i - 1].isspace() and text[i].isspace())
+    ] or [min(len(text), hi)]
 
 
 def _fuzzy(text: str, quote: Quote, hint: int | None) -> Placement | None:
@@ -146,11 +152,14 @@ def _fuzzy(text: str, quote: Quote, hint: int | None) -> Placement | None:
     for block in sorted(blocks, key=lambda b: -b.size)[:4]:
         guess_start = block.a - block.b
         guess_end = guess_start + n
-        starts = sorted(_word_starts(text, guess_start - slack, guess_start + slack),
-                        key=lambda i: abs(i - guess_start))[:_EDGES]
+        starts = sorted(
+            _word_starts(text, guess_start - slack, guess_start + slack), key=lambda i: abs(i - guess_start)
+        )[:_EDGES]
         for s in starts:
-            ends = sorted(_word_ends(text, max(s + 1, guess_end - slack), guess_end + slack),
-                          key=lambda i: abs(i - guess_end))[:_EDGES]
+            ends = sorted(
+                _word_ends(text, max(s + 1, guess_end - slack), guess_end + slack),
+                key=lambda i: abs(i - guess_end),
+            )[:_EDGES]
             for e in ends:
                 if (s, e) in seen or e <= s:
                     continue
@@ -210,7 +219,7 @@ def match_items(old: Sequence[str], new: Sequence[str]) -> dict[int, int]:
             score = similarity(old[i], new[j])
             if score >= ITEM_THRESHOLD:
                 scored.append((score, -abs(i - j), i, j))
-    for score, _, i, j in sorted(scored, reverse=True):
+    for _score, _, i, j in sorted(scored, reverse=True):
         if i not in pairs and j not in used:
             pairs[i] = j
             used.add(j)

@@ -150,8 +150,9 @@ class Change:
 
     def inverse(self) -> Change:
         """The change that undoes this one (what ``revert`` performs)."""
-        return Change(self.after, self.before, self.tags_after, self.tags_before,
-                      self.description, self.extra_items)
+        return Change(
+            self.after, self.before, self.tags_after, self.tags_before, self.description, self.extra_items
+        )
 
     def then(self, later: Change) -> Change:
         """This change followed by ``later`` as one change (e.g. merging autosaves of a note)."""
@@ -174,8 +175,12 @@ class Change:
                 ta.pop(t.id, None)
         ta.update({t.id: t for t in later.tags_after})
         return Change(
-            tuple(before.values()), tuple(after.values()), tuple(tb.values()), tuple(ta.values()),
-            self.description or later.description, self.extra_items | later.extra_items,
+            tuple(before.values()),
+            tuple(after.values()),
+            tuple(tb.values()),
+            tuple(ta.values()),
+            self.description or later.description,
+            self.extra_items | later.extra_items,
         )
 
 

@@ -22,8 +22,8 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
-from reader.core.annotations.anchoring import item_text, locate, quote_at
 from reader.core.annotations.anchoring import Quote as _Quote
+from reader.core.annotations.anchoring import item_text, locate, quote_at
 from reader.core.annotations.errors import (
     BadRangeError,
     EmptyTagError,
@@ -55,9 +55,27 @@ _COLS = """a.id, a.kind, a.target, a.item_id, a.issue_id, a.tag_id, t.name, a.co
            a.note, a.exact, a.prefix, a.suffix, a.pos_start, a.pos_end, a.whole, a.pages,
            a.context, a.created, a.modified"""
 _FROM = "FROM annotations a LEFT JOIN tags t ON t.id = a.tag_id"
-_WRITE_COLS = ("id", "kind", "target", "item_id", "issue_id", "tag_id", "color", "comment", "note",
-               "exact", "prefix", "suffix", "pos_start", "pos_end", "whole", "pages", "context",
-               "created", "modified")
+_WRITE_COLS = (
+    "id",
+    "kind",
+    "target",
+    "item_id",
+    "issue_id",
+    "tag_id",
+    "color",
+    "comment",
+    "note",
+    "exact",
+    "prefix",
+    "suffix",
+    "pos_start",
+    "pos_end",
+    "whole",
+    "pages",
+    "context",
+    "created",
+    "modified",
+)
 _NEWEST = "(i.date IS NULL), i.date DESC, i.volume DESC, i.number DESC, i.id DESC"
 
 
@@ -95,12 +113,26 @@ def _chunks(ids: Sequence[int]) -> Iterable[Sequence[int]]:
 
 def _row(r: Sequence[Any]) -> Annotation:
     return Annotation(
-        id=int(r[0]), kind=r[1], target=r[2], item_id=None if r[3] is None else int(r[3]),
-        issue_id=None if r[4] is None else int(r[4]), tag_id=None if r[5] is None else int(r[5]),
-        tag=r[6], color=r[7], comment=r[8] or "", note=r[9] or "", exact=r[10] or "",
-        prefix=r[11] or "", suffix=r[12] or "", start=r[13], end=r[14], whole=bool(r[15]),
-        pages=tuple(int(p) for p in json.loads(r[16] or "[]")), context=r[17] or "",
-        created=r[18], modified=r[19],
+        id=int(r[0]),
+        kind=r[1],
+        target=r[2],
+        item_id=None if r[3] is None else int(r[3]),
+        issue_id=None if r[4] is None else int(r[4]),
+        tag_id=None if r[5] is None else int(r[5]),
+        tag=r[6],
+        color=r[7],
+        comment=r[8] or "",
+        note=r[9] or "",
+        exact=r[10] or "",
+        prefix=r[11] or "",
+        suffix=r[12] or "",
+        start=r[13],
+        end=r[14],
+        whole=bool(r[15]),
+        pages=tuple(int(p) for p in json.loads(r[16] or "[]")),
+        context=r[17] or "",
+        created=r[18],
+        modified=r[19],
     )
 
 
@@ -127,19 +159,25 @@ class AnnotationService:
         wanted = sorted({int(i) for i in ids})
         out: list[Annotation] = []
         for chunk in _chunks(wanted):
-            out += [_row(r) for r in self._db.execute(
-                f"SELECT {_COLS} {_FROM} WHERE a.id IN ({_marks(len(chunk))}) ORDER BY a.id", chunk
-            ).fetchall()]
+            out += [
+                _row(r)
+                for r in self._db.execute(
+                    f"SELECT {_COLS} {_FROM} WHERE a.id IN ({_marks(len(chunk))}) ORDER BY a.id", chunk
+                ).fetchall()
+            ]
         return out
 
     def _fetch_tags(self, ids: Iterable[int]) -> list[Tag]:
         wanted = sorted({int(i) for i in ids})
         out: list[Tag] = []
         for chunk in _chunks(wanted):
-            out += [Tag(int(r[0]), r[1], r[2]) for r in self._db.execute(
-                f"SELECT id, name, created FROM tags WHERE id IN ({_marks(len(chunk))}) ORDER BY id",
-                chunk,
-            ).fetchall()]
+            out += [
+                Tag(int(r[0]), r[1], r[2])
+                for r in self._db.execute(
+                    f"SELECT id, name, created FROM tags WHERE id IN ({_marks(len(chunk))}) ORDER BY id",
+                    chunk,
+                ).fetchall()
+            ]
         return out
 
     def _item(self, item_id: Any) -> tuple[int, int, str, str, str]:
@@ -226,8 +264,9 @@ class AnnotationService:
         """Delete tags nothing uses any more; return them (for the Change's tags_before)."""
         gone: list[Tag] = []
         for tag in self._fetch_tags(tag_ids):
-            if not self._db.execute("SELECT 1 FROM annotations WHERE tag_id = ? LIMIT 1",
-                                    [tag.id]).fetchone():
+            if not self._db.execute(
+                "SELECT 1 FROM annotations WHERE tag_id = ? LIMIT 1", [tag.id]
+            ).fetchone():
                 self._db.execute("DELETE FROM tags WHERE id = ?", [tag.id])
                 gone.append(tag)
         return gone
@@ -262,8 +301,9 @@ class AnnotationService:
         return self._for_items([int(item_id)], kinds).get(int(item_id), [])
 
     @_locked
-    def for_items(self, item_ids: Sequence[int], kinds: Sequence[str] | None = None
-                  ) -> dict[int, list[Annotation]]:
+    def for_items(
+        self, item_ids: Sequence[int], kinds: Sequence[str] | None = None
+    ) -> dict[int, list[Annotation]]:
         """Annotations of many items at once (for list rows); unknown ids are skipped."""
         return self._for_items([int(i) for i in item_ids], kinds)
 
@@ -300,8 +340,9 @@ class AnnotationService:
         return [_row(r) for r in rows]
 
     @_locked
-    def annotations(self, issue_id: int | None = None, *, kinds: Sequence[str] | None = None
-                    ) -> list[Annotation]:
+    def annotations(
+        self, issue_id: int | None = None, *, kinds: Sequence[str] | None = None
+    ) -> list[Annotation]:
         """Every annotation (of one issue), orphans included: newest issue first, then issue-level
         ones, then by item position and text offset; orphans of an issue last."""
         where, params = [], []
@@ -421,10 +462,14 @@ class AnnotationService:
             tag_ids = sorted(self._tag_ids_for(raw))
             items: set[int] = set()
             for chunk in _chunks(tag_ids):
-                items |= {int(r[0]) for r in self._db.execute(
-                    f"""SELECT item_id FROM annotations WHERE kind = 'tag' AND target = 'item'
-                        AND item_id IS NOT NULL AND tag_id IN ({_marks(len(chunk))})""", chunk
-                ).fetchall()}
+                items |= {
+                    int(r[0])
+                    for r in self._db.execute(
+                        f"""SELECT item_id FROM annotations WHERE kind = 'tag' AND target = 'item'
+                        AND item_id IS NOT NULL AND tag_id IN ({_marks(len(chunk))})""",
+                        chunk,
+                    ).fetchall()
+                }
             sets.append(items)
         chosen = set.intersection(*sets) if mode == "all" else set.union(*sets)
         if not chosen:
@@ -457,17 +502,31 @@ class AnnotationService:
             [int(issue_id)],
         ).fetchall()
         return [
-            {"sha256": r[0], "superseded_by": r[1], "label": r[2], "date": r[3],
-             "parser_version": r[4], "imported_at": r[5], "superseded_at": r[6],
-             "items": json.loads(r[7]), "report": json.loads(r[8])}
+            {
+                "sha256": r[0],
+                "superseded_by": r[1],
+                "label": r[2],
+                "date": r[3],
+                "parser_version": r[4],
+                "imported_at": r[5],
+                "superseded_at": r[6],
+                "items": json.loads(r[7]),
+                "report": json.loads(r[8]),
+            }
             for r in rows
         ]
 
     # ------------------------------------------------------------------ highlights
     @_locked
     def add_highlight(
-        self, item_id: int, *, color: str | None = DEFAULT_COLOR, comment: str = "",
-        start: int | None = None, end: int | None = None, quote: str | None = None,
+        self,
+        item_id: int,
+        *,
+        color: str | None = DEFAULT_COLOR,
+        comment: str = "",
+        start: int | None = None,
+        end: int | None = None,
+        quote: str | None = None,
     ) -> Change:
         """Highlight a whole item, ``start:end`` of its text, or the first occurrence of ``quote``.
 
@@ -485,15 +544,22 @@ class AnnotationService:
             start = 0 if start is None else int(start)
             end = len(text) if end is None else int(end)
             if not 0 <= start < end <= len(text):
-                raise BadRangeError(
-                    f"range {start}-{end} is outside item {iid}'s text (0-{len(text)})"
-                )
+                raise BadRangeError(f"range {start}-{end} is outside item {iid}'s text (0-{len(text)})")
         q = quote_at(text, start, end)
         with self._db.atomic():
             new_id = self._insert(
-                kind="highlight", target="item", item_id=iid, issue_id=issue_id, color=colour,
-                comment=comment or "", exact=q.exact, prefix=q.prefix, suffix=q.suffix,
-                pos_start=q.start, pos_end=q.end, whole=int(start == 0 and end == len(text)),
+                kind="highlight",
+                target="item",
+                item_id=iid,
+                issue_id=issue_id,
+                color=colour,
+                comment=comment or "",
+                exact=q.exact,
+                prefix=q.prefix,
+                suffix=q.suffix,
+                pos_start=q.start,
+                pos_end=q.end,
+                whole=int(start == 0 and end == len(text)),
                 pages=pages or "[]",
             )
         return Change(after=tuple(self._fetch([new_id])), description="Highlight")
@@ -565,8 +631,11 @@ class AnnotationService:
                     )
                     if cursor.rowcount:
                         new_ids.append(int(cursor.lastrowid))
-        return Change(after=tuple(self._fetch(new_ids)), tags_after=tuple(created),
-                      description=_tag_description("Tag", len(items), "item", names))
+        return Change(
+            after=tuple(self._fetch(new_ids)),
+            tags_after=tuple(created),
+            description=_tag_description("Tag", len(items), "item", names),
+        )
 
     @_locked
     def untag_items(self, item_ids: Iterable[int], tags: Iterable[str] | str) -> Change:
@@ -594,8 +663,11 @@ class AnnotationService:
                     )
                     if cursor.rowcount:
                         new_ids.append(int(cursor.lastrowid))
-        return Change(after=tuple(self._fetch(new_ids)), tags_after=tuple(created),
-                      description=_tag_description("Tag", len(issues), "issue", names))
+        return Change(
+            after=tuple(self._fetch(new_ids)),
+            tags_after=tuple(created),
+            description=_tag_description("Tag", len(issues), "issue", names),
+        )
 
     @_locked
     def untag_issues(self, issue_ids: Iterable[int], tags: Iterable[str] | str) -> Change:
@@ -610,18 +682,24 @@ class AnnotationService:
         ids: list[int] = []
         for chunk in _chunks(keys):
             for tag_id in tag_ids:
-                ids += [int(r[0]) for r in self._db.execute(
-                    f"""SELECT id FROM annotations WHERE kind = 'tag' AND target = ?
+                ids += [
+                    int(r[0])
+                    for r in self._db.execute(
+                        f"""SELECT id FROM annotations WHERE kind = 'tag' AND target = ?
                         AND tag_id = ? AND {column} IN ({_marks(len(chunk))})""",
-                    [target, tag_id, *chunk],
-                ).fetchall()]
+                        [target, tag_id, *chunk],
+                    ).fetchall()
+                ]
         before = self._fetch(ids)
         with self._db.atomic():
             for ann in before:
                 self._delete(ann)
             gone = self._gc_tags(tag_ids)
-        return Change(before=tuple(before), tags_before=tuple(gone),
-                      description=_tag_description("Untag", n, noun, names))
+        return Change(
+            before=tuple(before),
+            tags_before=tuple(gone),
+            description=_tag_description("Untag", n, noun, names),
+        )
 
     @_locked
     def rename_tag(self, old: str, new: str) -> Change:
@@ -632,17 +710,20 @@ class AnnotationService:
         if row is not None:
             old_name = row[0]
         escaped = old_name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        family = [Tag(int(r[0]), r[1], r[2]) for r in self._db.execute(
-            "SELECT id, name, created FROM tags WHERE name = ? OR name LIKE ? ESCAPE '\\' ORDER BY id",
-            [old_name, escaped + "/%"],
-        ).fetchall()]
+        family = [
+            Tag(int(r[0]), r[1], r[2])
+            for r in self._db.execute(
+                "SELECT id, name, created FROM tags WHERE name = ? OR name LIKE ? ESCAPE '\\' ORDER BY id",
+                [old_name, escaped + "/%"],
+            ).fetchall()
+        ]
         if not family:
             raise UnknownTagError(f"no tag named {old_name!r}")
         # A parent known only through its children ("region" of "region/asia"): keep the
         # children's spelling of it.
         old_name = family[0].name[: len(old_name)]
         ids = {t.id for t in family}
-        renamed = [Tag(t.id, new_name + t.name[len(old_name):], t.created) for t in family]
+        renamed = [Tag(t.id, new_name + t.name[len(old_name) :], t.created) for t in family]
         if [t.name for t in renamed] == [t.name for t in family]:
             return Change(description="Rename tag")
         for tag in renamed:
@@ -657,9 +738,12 @@ class AnnotationService:
             for tag in renamed:
                 self._db.execute("UPDATE tags SET name = ? WHERE id = ?", [tag.name, tag.id])
         items, issues = self._tag_users(ids)
-        return Change(tags_before=tuple(family), tags_after=tuple(renamed),
-                      description=f"Rename tag {old_name!r} to {new_name!r}",
-                      extra_items=frozenset(items))
+        return Change(
+            tags_before=tuple(family),
+            tags_after=tuple(renamed),
+            description=f"Rename tag {old_name!r} to {new_name!r}",
+            extra_items=frozenset(items),
+        )
 
     def _tag_users(self, tag_ids: Iterable[int]) -> tuple[set[int], set[int]]:
         items: set[int] = set()
@@ -692,27 +776,38 @@ class AnnotationService:
         created: list[Tag] = []
         uses: list[Annotation] = []
         for tag in source_tags:
-            uses += self._fetch(int(r[0]) for r in self._db.execute(
-                "SELECT id FROM annotations WHERE tag_id = ?", [tag.id]).fetchall())
+            uses += self._fetch(
+                int(r[0])
+                for r in self._db.execute("SELECT id FROM annotations WHERE tag_id = ?", [tag.id]).fetchall()
+            )
         with self._db.atomic():
             target_id = self._tag_id(target_name, create=True, created=created)
             stamp = _now()
             for ann in uses:
                 key_col = "item_id" if ann.target == "item" else "issue_id"
                 key = ann.item_id if ann.target == "item" else ann.issue_id
-                dup = key is not None and self._db.execute(
-                    f"""SELECT 1 FROM annotations WHERE kind = 'tag' AND target = ? AND tag_id = ?
-                        AND {key_col} = ?""", [ann.target, target_id, key]).fetchone()
+                dup = (
+                    key is not None
+                    and self._db.execute(
+                        f"""SELECT 1 FROM annotations WHERE kind = 'tag' AND target = ? AND tag_id = ?
+                        AND {key_col} = ?""",
+                        [ann.target, target_id, key],
+                    ).fetchone()
+                )
                 if dup:
                     self._db.execute("DELETE FROM annotations WHERE id = ?", [ann.id])
                 else:
-                    self._db.execute("UPDATE annotations SET tag_id = ?, modified = ? WHERE id = ?",
-                                     [target_id, stamp, ann.id])
+                    self._db.execute(
+                        "UPDATE annotations SET tag_id = ?, modified = ? WHERE id = ?",
+                        [target_id, stamp, ann.id],
+                    )
             for tag in source_tags:
                 self._db.execute("DELETE FROM tags WHERE id = ?", [tag.id])
         return Change(
-            before=tuple(uses), after=tuple(self._fetch(a.id for a in uses)),
-            tags_before=tuple(source_tags), tags_after=tuple(created),
+            before=tuple(uses),
+            after=tuple(self._fetch(a.id for a in uses)),
+            tags_before=tuple(source_tags),
+            tags_after=tuple(created),
             description=f"Merge {', '.join(repr(t.name) for t in source_tags)} into {target_name!r}",
         )
 
@@ -750,13 +845,18 @@ class AnnotationService:
             return Change(description=description)
         with self._db.atomic():
             if old:
-                self._db.execute("UPDATE annotations SET note = ?, modified = ? WHERE id = ?",
-                                 [text, _now(), old[0].id])
+                self._db.execute(
+                    "UPDATE annotations SET note = ?, modified = ? WHERE id = ?", [text, _now(), old[0].id]
+                )
                 new_id = old[0].id
             else:
-                new_id = self._insert(kind="note", target=target,
-                                      item_id=key if target == "item" else None,
-                                      issue_id=issue_id, note=text)
+                new_id = self._insert(
+                    kind="note",
+                    target=target,
+                    item_id=key if target == "item" else None,
+                    issue_id=issue_id,
+                    note=text,
+                )
         return Change(tuple(old), tuple(self._fetch([new_id])), description=description)
 
     # ------------------------------------------------------------------ stars
@@ -764,13 +864,20 @@ class AnnotationService:
     def star(self, item_ids: Iterable[int], starred: bool = True) -> Change:
         """Star (or unstar) items; the Change holds the star records added or removed."""
         items = list(self._items(item_ids))
+
         def stars() -> list[Annotation]:
             found: list[int] = []
             for chunk in _chunks(items):
-                found += [int(r[0]) for r in self._db.execute(
-                    f"SELECT id FROM annotations WHERE kind = 'star' AND item_id IN ({_marks(len(chunk))})",
-                    chunk).fetchall()]
+                found += [
+                    int(r[0])
+                    for r in self._db.execute(
+                        "SELECT id FROM annotations WHERE kind = 'star'"
+                        f" AND item_id IN ({_marks(len(chunk))})",
+                        chunk,
+                    ).fetchall()
+                ]
             return self._fetch(found)
+
         before = stars()
         flag = int(bool(starred))
         with self._db.atomic():
@@ -794,8 +901,9 @@ class AnnotationService:
 
     # ------------------------------------------------------------------ orphans
     @_locked
-    def place_orphan(self, annotation_id: int, item_id: int, *, start: int | None = None,
-                     end: int | None = None) -> Change:
+    def place_orphan(
+        self, annotation_id: int, item_id: int, *, start: int | None = None, end: int | None = None
+    ) -> Change:
         """Attach an orphan to an item. A highlight goes to ``start:end`` if given, else where
         its quote is found (exactly or fuzzily), else over the whole item. A tag/star the item
         already has, or a note when the item has one (the text is appended), merges into it."""
@@ -814,38 +922,59 @@ class AnnotationService:
                     if not 0 <= s < e <= len(text):
                         raise BadRangeError(f"range {s}-{e} is outside item {iid}'s text (0-{len(text)})")
                 else:
-                    found = None if ann.whole else locate(
-                        text, _Quote(ann.exact, ann.prefix, ann.suffix, ann.start or 0, ann.end or 0))
+                    found = (
+                        None
+                        if ann.whole
+                        else locate(
+                            text, _Quote(ann.exact, ann.prefix, ann.suffix, ann.start or 0, ann.end or 0)
+                        )
+                    )
                     s, e = (found.start, found.end) if found else (0, len(text))
                 q = quote_at(text, s, e)
                 self._db.execute(
                     """UPDATE annotations SET item_id = ?, issue_id = ?, exact = ?, prefix = ?,
                            suffix = ?, pos_start = ?, pos_end = ?, whole = ?, pages = ?, context = '',
                            modified = ? WHERE id = ?""",
-                    [iid, issue_id, q.exact, q.prefix, q.suffix, s, e, int(s == 0 and e == len(text)),
-                     pages or "[]", stamp, ann.id],
+                    [
+                        iid,
+                        issue_id,
+                        q.exact,
+                        q.prefix,
+                        q.suffix,
+                        s,
+                        e,
+                        int(s == 0 and e == len(text)),
+                        pages or "[]",
+                        stamp,
+                        ann.id,
+                    ],
                 )
             else:
                 where = {"tag": "tag_id = ?", "star": "1 = ?", "note": "1 = ?"}[ann.kind]
                 existing = self._db.execute(
                     f"""SELECT id FROM annotations WHERE kind = ? AND target = 'item' AND item_id = ?
-                        AND {where}""", [ann.kind, iid, ann.tag_id if ann.kind == "tag" else 1],
+                        AND {where}""",
+                    [ann.kind, iid, ann.tag_id if ann.kind == "tag" else 1],
                 ).fetchone()
                 if existing is not None:
                     touched.append(int(existing[0]))
                     if ann.kind == "note":
                         self._db.execute(
                             "UPDATE annotations SET note = note || ? || ?, modified = ? WHERE id = ?",
-                            ["\n\n", ann.note, stamp, int(existing[0])])
+                            ["\n\n", ann.note, stamp, int(existing[0])],
+                        )
                     self._db.execute("DELETE FROM annotations WHERE id = ?", [ann.id])
                 else:
                     self._db.execute(
                         """UPDATE annotations SET item_id = ?, issue_id = ?, context = '',
-                               modified = ? WHERE id = ?""", [iid, issue_id, stamp, ann.id])
+                               modified = ? WHERE id = ?""",
+                        [iid, issue_id, stamp, ann.id],
+                    )
                     if ann.kind == "star":
                         self._db.execute(
                             "UPDATE items SET starred = 1, starred_at = ? WHERE id = ? AND starred = 0",
-                            [ann.created, iid])
+                            [ann.created, iid],
+                        )
         before = [ann] + self._fetch(touched[1:])
         return Change(tuple(before), tuple(self._fetch(touched)), description=f"Place {ann.kind}")
 
@@ -867,30 +996,44 @@ class AnnotationService:
         current_tags = self._fetch_tags(tag_ids)
         try:
             with self._db.atomic():
+                for tag_id in tag_want:  # free the names first: a rename may swap them
+                    self._db.execute(
+                        "UPDATE tags SET name = ? WHERE id = ?", [f"\x01renaming-{tag_id}", tag_id]
+                    )
                 for tag_id, tag in tag_want.items():
                     if self._db.execute("SELECT 1 FROM tags WHERE id = ?", [tag_id]).fetchone():
-                        self._db.execute("UPDATE tags SET name = ? WHERE id = ?", [f"\x01renaming-{tag_id}", tag_id])
-                for tag_id, tag in tag_want.items():
-                    if self._db.execute("SELECT 1 FROM tags WHERE id = ?", [tag_id]).fetchone():
-                        self._db.execute("UPDATE tags SET name = ?, created = ? WHERE id = ?",
-                                         [tag.name, tag.created, tag_id])
+                        self._db.execute(
+                            "UPDATE tags SET name = ?, created = ? WHERE id = ?",
+                            [tag.name, tag.created, tag_id],
+                        )
                     else:
-                        self._db.execute("INSERT INTO tags (id, name, created) VALUES (?, ?, ?)",
-                                         [tag_id, tag.name, tag.created])
+                        self._db.execute(
+                            "INSERT INTO tags (id, name, created) VALUES (?, ?, ?)",
+                            [tag_id, tag.name, tag.created],
+                        )
                 for ann in current:
                     if ann.id not in want:
                         self._delete(ann)
                 for ann in want.values():
                     self._upsert(ann)
                 for tag_id in tag_ids - set(tag_want):
-                    if not self._db.execute("SELECT 1 FROM annotations WHERE tag_id = ? LIMIT 1",
-                                            [tag_id]).fetchone():
+                    if not self._db.execute(
+                        "SELECT 1 FROM annotations WHERE tag_id = ? LIMIT 1", [tag_id]
+                    ).fetchone():
                         self._db.execute("DELETE FROM tags WHERE id = ?", [tag_id])
         except sqlite3.IntegrityError as exc:
-            raise UserError(f"cannot undo/redo {change.description or 'this change'}: "
-                            f"the library changed meanwhile ({exc})") from None
-        return Change(tuple(current), tuple(self._fetch(ids)), tuple(current_tags),
-                      tuple(self._fetch_tags(tag_ids)), change.description, change.extra_items)
+            raise UserError(
+                f"cannot undo/redo {change.description or 'this change'}: "
+                f"the library changed meanwhile ({exc})"
+            ) from None
+        return Change(
+            tuple(current),
+            tuple(self._fetch(ids)),
+            tuple(current_tags),
+            tuple(self._fetch_tags(tag_ids)),
+            change.description,
+            change.extra_items,
+        )
 
     def restore(self, records: Iterable[Annotation]) -> Change:
         """Put removed annotations back with their ids (``remove`` returns them in ``before``)."""
@@ -898,22 +1041,37 @@ class AnnotationService:
 
     def _upsert(self, ann: Annotation) -> None:
         item_id = ann.item_id
-        if item_id is not None and not self._db.execute(
-            "SELECT 1 FROM items WHERE id = ?", [item_id]
-        ).fetchone():
+        if (
+            item_id is not None
+            and not self._db.execute("SELECT 1 FROM items WHERE id = ?", [item_id]).fetchone()
+        ):
             item_id = None
         values = {
-            "id": ann.id, "kind": ann.kind, "target": ann.target, "item_id": item_id,
-            "issue_id": ann.issue_id, "tag_id": ann.tag_id, "color": ann.color,
-            "comment": ann.comment, "note": ann.note, "exact": ann.exact, "prefix": ann.prefix,
-            "suffix": ann.suffix, "pos_start": ann.start, "pos_end": ann.end,
-            "whole": int(ann.whole), "pages": json.dumps(list(ann.pages)), "context": ann.context,
-            "created": ann.created, "modified": ann.modified,
+            "id": ann.id,
+            "kind": ann.kind,
+            "target": ann.target,
+            "item_id": item_id,
+            "issue_id": ann.issue_id,
+            "tag_id": ann.tag_id,
+            "color": ann.color,
+            "comment": ann.comment,
+            "note": ann.note,
+            "exact": ann.exact,
+            "prefix": ann.prefix,
+            "suffix": ann.suffix,
+            "pos_start": ann.start,
+            "pos_end": ann.end,
+            "whole": int(ann.whole),
+            "pages": json.dumps(list(ann.pages)),
+            "context": ann.context,
+            "created": ann.created,
+            "modified": ann.modified,
         }
         if self._db.execute("SELECT 1 FROM annotations WHERE id = ?", [ann.id]).fetchone():
             sets = ", ".join(f"{c} = ?" for c in _WRITE_COLS[1:])
-            self._db.execute(f"UPDATE annotations SET {sets} WHERE id = ?",
-                             [values[c] for c in _WRITE_COLS[1:]] + [ann.id])
+            self._db.execute(
+                f"UPDATE annotations SET {sets} WHERE id = ?", [values[c] for c in _WRITE_COLS[1:]] + [ann.id]
+            )
         else:
             self._db.execute(
                 f"INSERT INTO annotations ({', '.join(_WRITE_COLS)}) VALUES ({_marks(len(_WRITE_COLS))})",
@@ -953,5 +1111,8 @@ def _find_quote(text: str, quote: str, item_id: int) -> tuple[int, int]:
 
 def _tag_description(verb: str, n: int, noun: str, names: list[str]) -> str:
     things = f"{n} {noun}" + ("" if n == 1 else "s")
-    return f"{verb} {things} with {', '.join(repr(x) for x in names)}" if verb == "Tag" else (
-        f"{verb} {', '.join(repr(x) for x in names)} from {things}")
+    return (
+        f"{verb} {things} with {', '.join(repr(x) for x in names)}"
+        if verb == "Tag"
+        else (f"{verb} {', '.join(repr(x) for x in names)} from {things}")
+    )

@@ -134,8 +134,7 @@ def store_new_version(
             continue
         target, placement = found
         text = new_text[target]
-        _place(db, ann_id, target, quote_at(text, placement.start, placement.end),
-               new_pages[target], False)
+        _place(db, ann_id, target, quote_at(text, placement.start, placement.end), new_pages[target], False)
         counts["reanchored"] += 1
         counts["fuzzy"] += int(placement.fuzzy)
 
@@ -145,14 +144,26 @@ def store_new_version(
         """UPDATE issues SET label = ?, date = ?, title = ?, pages = ?, has_text_layer = ?,
                parser_version = ?, sha256 = ?, imported_at = ?, warnings = ? WHERE id = ?""",
         [
-            parsed.label, parsed.date or None, parsed.title, parsed.pages,
-            int(parsed.has_text_layer), parsed.parser_version, sha, now,
-            json.dumps(list(parsed.warnings), ensure_ascii=False), issue_id,
+            parsed.label,
+            parsed.date or None,
+            parsed.title,
+            parsed.pages,
+            int(parsed.has_text_layer),
+            parsed.parser_version,
+            sha,
+            now,
+            json.dumps(list(parsed.warnings), ensure_ascii=False),
+            issue_id,
         ],
     )
     report = VersionReport(
-        issue_id=issue_id, old_sha256=old[0], new_sha256=sha, items_kept=len(pairs),
-        items_added=len(parsed.items) - len(pairs), items_removed=len(removed), **counts,
+        issue_id=issue_id,
+        old_sha256=old[0],
+        new_sha256=sha,
+        items_kept=len(pairs),
+        items_added=len(parsed.items) - len(pairs),
+        items_removed=len(removed),
+        **counts,
     )
     snapshot = [
         {"id": i, "position": p, "headline": h, "body": b, "pages": json.loads(pg or "[]")}
@@ -163,8 +174,16 @@ def store_new_version(
                parser_version, imported_at, superseded_at, items, report)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         [
-            issue_id, old[0], sha, old[1], old[2], old[3], old[4], now,
-            json.dumps(snapshot, ensure_ascii=False), json.dumps(report.to_dict()),
+            issue_id,
+            old[0],
+            sha,
+            old[1],
+            old[2],
+            old[3],
+            old[4],
+            now,
+            json.dumps(snapshot, ensure_ascii=False),
+            json.dumps(report.to_dict()),
         ],
     )
     return report
@@ -197,12 +216,9 @@ def _place(db: Any, ann_id: int, item_id: int, quote: Quote, pages: str, whole: 
     db.execute(
         """UPDATE annotations SET item_id = ?, exact = ?, prefix = ?, suffix = ?, pos_start = ?,
                pos_end = ?, whole = ?, pages = ? WHERE id = ?""",
-        [item_id, quote.exact, quote.prefix, quote.suffix, quote.start, quote.end, int(whole),
-         pages, ann_id],
+        [item_id, quote.exact, quote.prefix, quote.suffix, quote.start, quote.end, int(whole), pages, ann_id],
     )
 
 
 def _orphan(db: Any, ann_id: int, context: str) -> None:
-    db.execute(
-        "UPDATE annotations SET item_id = NULL, context = ? WHERE id = ?", [context, ann_id]
-    )
+    db.execute("UPDATE annotations SET item_id = NULL, context = ? WHERE id = ?", [context, ann_id])
