@@ -2,8 +2,10 @@
 
 Each file: a masthead (series, "Vol V.N", a date), six bold headline bullets, then six detail
 bullets of 90-160 invented words that run onto page 2, a running footer with the page number.
-Words are made from random syllables, so no text comes from any real publication. Output is
-cached: ``make_digests(n, seed)`` reuses ``benchmarks/out/digests-<n>-<seed>/`` when complete.
+Volume and number come from the file's index, so no two files are the same issue (the library
+would store them as versions of one issue). Words are made from random syllables, so no text
+comes from any real publication. Output is cached: ``make_digests(n, seed)`` reuses
+``benchmarks/out/digests-<n>-<seed>-g<GENERATION>/`` when complete.
 
     python benchmarks/make_digests.py [N] [--seed S]
 """
@@ -66,6 +68,8 @@ MONTHS = [
     "November",
     "December",
 ]
+GENERATION = 2
+"""Bumped whenever the output changes, so stale cached files are never reused."""
 PAGE_W, PAGE_H, LEFT, RIGHT, TOP, BOTTOM = 595.0, 842.0, 56.0, 539.0, 60.0, 780.0
 
 
@@ -113,13 +117,13 @@ def _wrap(text: str, width: float, size: float, font: str) -> list[str]:
     return lines
 
 
-def make_one(path: Path, rng: random.Random) -> None:
-    """Write one two-page digest to ``path``."""
+def make_one(path: Path, rng: random.Random, index: int = 0) -> None:
+    """Write one two-page digest to ``path``; ``index`` picks a volume and number of its own."""
     import pymupdf
 
     doc = pymupdf.open()
     series = rng.choice(SERIES)
-    label = f"Vol {rng.randint(1, 9)}.{rng.randint(1, 30)}"
+    label = f"Vol {1 + index // 30}.{1 + index % 30}"
     date = f"{rng.randint(1, 28)} {rng.choice(MONTHS)} {rng.randint(2019, 2026)}"
     headlines = [_sentence(rng, rng.randint(5, 9)).rstrip(".") for _ in range(6)]
     details = [
@@ -175,14 +179,14 @@ def make_one(path: Path, rng: random.Random) -> None:
 
 def make_digests(n: int = 1000, seed: int = 20250314, out: Path | None = None) -> list[Path]:
     """Ensure ``n`` digests exist in the cache folder for ``seed``; return their paths."""
-    folder = (out or OUT) / f"digests-{n}-{seed}"
+    folder = (out or OUT) / f"digests-{n}-{seed}-g{GENERATION}"
     folder.mkdir(parents=True, exist_ok=True)
     paths = [folder / f"digest-{i:04d}.pdf" for i in range(n)]
     master = random.Random(seed)
     seeds = [master.randrange(1 << 30) for _ in range(n)]
-    for path, s in zip(paths, seeds, strict=True):
+    for index, (path, s) in enumerate(zip(paths, seeds, strict=True)):
         if not path.exists():
-            make_one(path, random.Random(s))
+            make_one(path, random.Random(s), index)
     return paths
 
 
