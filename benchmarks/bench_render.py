@@ -126,6 +126,18 @@ def main() -> int:
             t = time.perf_counter()
             pane.view.viewport().repaint()
             paints.append(time.perf_counter() - t)
+        # Zoomed far in, a page renders as the visible tiles only.
+        tiled = []
+        for copy in copies[: max(1, args.runs // 2)]:
+            pane.set_document(copy, 1)
+            wait(app, lambda: pane.page_state(1) == "ready")
+            t = time.perf_counter()
+            pane.zoom = 4.0
+            pane.view.viewport().repaint()
+            wait(app, lambda: pane.page_state(1) == "ready")
+            tiled.append(time.perf_counter() - t)
+            pane.fit_width()
+        tiles = sum(1 for k in pane.cache if k.tile is not None)
     finally:
         pane.shutdown()
         shutil.rmtree(tmp, ignore_errors=True)
@@ -135,6 +147,8 @@ def main() -> int:
     summary("first page rendered (request -> pixmap)", firsts)
     summary("back to a shown document (cache hit)", backs)
     summary("repaint of a cached page", paints)
+    summary("zoom to 400 % -> visible tiles rendered", tiled)
+    print(f"  ({tiles} tiles of 1024 px cached after the zoom runs)")
     print(
         f"  cache lookup: {lookup * 1e6:.1f} µs; cache {len(pane.cache)} entries, "
         f"{pane.cache.bytes_used / 2**20:.1f} MB of {pane.cache.max_bytes / 2**20:.0f} MB"

@@ -258,6 +258,16 @@ def test_script_links_are_never_opened_and_internal_links_jump(
     assert pane.current_page() == 3
 
 
+def test_missing_or_broken_file_shows_could_not_render(qtbot, pane: PagePane, tmp_path: Path) -> None:
+    pane.set_document(tmp_path / "gone.pdf", 2)
+    qtbot.waitUntil(lambda: pane.page_state(1) == "failed", timeout=20000)
+    assert pane.page_state(2) == "failed" and pane.page_count == 2
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.7\n garbage")
+    pane.set_document(broken, 1)
+    qtbot.waitUntil(lambda: pane.page_state(1) == "failed", timeout=20000)
+
+
 def _responsive_until_failed(qtbot, pane: PagePane) -> int:
     ticks = [0]
     timer = QTimer(pane)

@@ -42,7 +42,8 @@ from reader.core.render import (
 
 log = logging.getLogger(__name__)
 
-TILE_ABOVE_PIXELS = 16_000_000  # pages bigger than this (device pixels) render as visible tiles
+TILE_ABOVE_PIXELS = 8_000_000  # pages bigger than this (device pixels) render as visible tiles
+PREVIEW_PIXELS = 3_000_000  # ... over a whole-page preview of about this size
 TILE = 1024  # tile edge in device pixels
 TILE_MARGIN = 256  # device pixels rendered beyond the visible part of a tiled page
 WARM_UP_DELAY_MS = 300
@@ -105,7 +106,8 @@ class PagePane(QWidget):
         self._settle = QTimer(self)
         self._settle.setSingleShot(True)
         self._settle.setInterval(SETTLE_MS)
-        self._settle.timeout.connect(lambda: self.view.viewport().update())
+        self._settle.timeout.connect(self._settled)
+        self._zoom_burst = False
         self.view = PageView(self)
         self.view.provider = self
         self.thumbnails = ThumbnailModel(self._thumbnail, self)
@@ -320,7 +322,9 @@ class PagePane(QWidget):
         exact: list[Piece] = []
         missing = False
         if self._tiled(page, zoom, dpr):
-            for key, _clip in self._tiles(page, zoom, dpr, visible, margin=0):
+            tiles = self._tiles(page, zoom, dpr, visible, margin=0)
+            missing = not tiles  # off screen: nothing of it is ready to show
+            for key, _clip in tiles:
                 entry = self.cache.get(key)
                 if entry is None:
                     missing = True
@@ -350,12 +354,17 @@ class PagePane(QWidget):
         prefetch = [i for i in (pages[0] - 1, pages[-1] + 1) if 0 <= i < self.page_count]
         prefetch = [i for i in prefetch if not self._tiled(i, zoom, dpr)]
         requests: list[tuple[PageKey, Clip | None, int, str]] = []
-        settling = self._settle.isActive()
+        settling = self._zoom_burst and self._settle.isActive()
         for i, visible in regions:
             if settling and self.cache.nearest(self._path, i, zoom, dpr) is not None:
                 continue  # a stand-in is on screen; render once the zoom stops changing
             if self._tiled(i, zoom, dpr):
-                requests += [(k, c, P_VISIBLE, "page") for k, c in self._tiles(i, zoom, dpr, visible)]
+                shown = self._tiles(i, zoom, dpr, visible, margin=0)
+                requests += [(k, c, P_VISIBLE, "page") for k, c in shown]
+                around = [t for t in self._tiles(i, zoom, dpr, visible) if t not in shown]
+                requests += [(k, c, P_PREFETCH, "prefetch") for k, c in around]
+                # plus a smaller whole page, stretched under tiles still to come while scrolling
+                requests.append((self._preview_key(i, dpr), None, P_PREFETCH, "prefetch"))
             else:
                 requests.append((self._page_key(i, zoom, dpr), None, P_VISIBLE, "page"))
         if not settling:
@@ -390,6 +399,11 @@ class PagePane(QWidget):
 
     def _page_key(self, page: int, zoom: float, dpr: float) -> PageKey:
         return PageKey.of(self._path, page, zoom, dpr)
+
+    def _preview_key(self, page: int, dpr: float) -> PageKey:
+        """A whole-page rendering of about PREVIEW_PIXELS device pixels."""
+        w, h = self._size(page)
+        return PageKey.of(self._path, page, math.sqrt(PREVIEW_PIXELS / (w * h)) / dpr, dpr)
 
     def _tiled(self, page: int, zoom: float, dpr: float) -> bool:
         """Pages bigger than this many device pixels render as tiles, only where visible."""
@@ -575,7 +589,10 @@ class PagePane(QWidget):
         before = self.zoom
         self.view.set_zoom(zoom, anchor)
         if abs(self.zoom - before) > 1e-9:
-            self._settle.start()  # while zoom keeps changing, stretch what we have
+            # A single zoom step renders at once; in a burst (wheel, splitter drag) the pages
+            # keep their stretched stand-ins until the zoom has stopped changing for a moment.
+            self._zoom_burst = self._settle.isActive()
+            self._settle.start()
             self.zoom_changed.emit(self.zoom)
 
     def _apply_fit(self) -> None:
@@ -585,6 +602,10 @@ class PagePane(QWidget):
             self._apply_zoom(lay.fit_width_zoom(vp.width()), QPoint(vp.width() // 2, 0))
         elif self._fit_mode == FIT_PAGE:
             self._apply_zoom(lay.fit_page_zoom(vp.width(), vp.height()), QPoint(vp.width() // 2, 0))
+
+    def _settled(self) -> None:
+        self._zoom_burst = False
+        self.view.viewport().update()
 
     def _on_layout_changed(self) -> None:
         if self._fit_mode:
