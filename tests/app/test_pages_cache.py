@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader.app.pages.cache import PageKey, RenderCache
 from reader.app.pages.layout import MAX_ZOOM, MIN_ZOOM, PageLayout, step_zoom
@@ -83,3 +85,28 @@ def test_fit_zooms_and_zoom_steps() -> None:
     assert step_zoom(1.0, +1) > 1.0 > step_zoom(1.0, -1)
     assert step_zoom(MAX_ZOOM, +1) == MAX_ZOOM
     assert step_zoom(0.2, -1) >= MIN_ZOOM
+
+
+sizes_strategy = st.lists(st.tuples(st.floats(100, 2000), st.floats(100, 2000)), min_size=1, max_size=6)
+
+
+@given(
+    sizes=sizes_strategy,
+    zoom=st.floats(MIN_ZOOM, MAX_ZOOM),
+    width=st.integers(0, 3000),
+    data=st.data(),
+)
+@settings(max_examples=60, deadline=None)
+def test_layout_point_mapping_round_trips(sizes, zoom, width, data) -> None:
+    lay = PageLayout()
+    lay.set(sizes, zoom, width)
+    page = data.draw(st.integers(0, len(sizes) - 1))
+    w, h = sizes[page]
+    x = data.draw(st.floats(0, w))
+    y = data.draw(st.floats(0, h))
+    lx, ly = lay.point_to_layout(page, x, y)
+    hit = lay.page_at(lx, ly)
+    assert hit is not None and hit[0] == page  # pages never overlap (there is a gap)
+    assert hit[1] == pytest.approx(x, abs=1e-6) and hit[2] == pytest.approx(y, abs=1e-6)
+    top = lay.rects[page][1]
+    assert page in lay.pages_in(top, top + 1)
