@@ -101,6 +101,13 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="SECONDS",
         help="give up on a file after this many seconds (default: %(default)g)",
     )
+    p.add_argument(
+        "--keep-backups",
+        type=_non_negative_int,
+        default=7,
+        metavar="N",
+        help="before importing, back up the database if the last backup is a day old; keep N (0: off)",
+    )
 
     p = sub.add_parser("list", help="list series, then issues newest first")
     p.add_argument("--json", action="store_true", help="print issues as a JSON array")
@@ -116,14 +123,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("stats", help="counts and sizes of the library")
     _add_annotation_parsers(sub)
+    _add_maintenance_parsers(sub)
     return parser
 
 
 # -- helpers -----------------------------------------------------------------------------------
 def _open_library(library_dir: Path) -> Any:
-    from reader.core.library import Library
+    # a damaged database is moved aside and CorruptLibraryError names the backup to restore
+    from reader.core.maintenance import open_library
 
-    return Library.open(library_dir, create=True)
+    return open_library(library_dir, create=True, quick_check=False)
 
 
 def _print_json(data: Any, out: TextIO) -> None:
@@ -186,6 +195,7 @@ def cmd_import(args: argparse.Namespace, library_dir: Path) -> int:
         raise UserError("no PDF files found in: " + ", ".join(args.paths))
     bar = _ProgressBar(sys.stderr) if sys.stderr.isatty() else None
     with _open_library(library_dir) as lib:
+        _auto_backup(lib, getattr(args, "keep_backups", 7))
         try:
             outcomes = import_paths(
                 lib,
@@ -506,6 +516,95 @@ ANNOTATION_COMMANDS = {
 }
 
 
+# -- maintenance: backup, restore, check (see RELIABILITY.md) ----------------------------------
+def _non_negative_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more: {text}")
+    return value
+
+
+def _add_maintenance_parsers(sub: Any) -> None:
+    p = sub.add_parser("backup", help="write a verified backup of the library database")
+    p.add_argument(
+        "-o",
+        "--output",
+        metavar="PATH",
+        help="write the backup to this file (or into this folder) instead of <library>/backups/",
+    )
+    p.add_argument(
+        "--keep", type=_positive_int, default=7, metavar="N", help="backups to keep in backups/ (default: 7)"
+    )
+    p = sub.add_parser("restore", help="replace the library database with a backup (the current one is kept)")
+    p.add_argument("backup", metavar="PATH", help="a backup file, e.g. from <library>/backups/")
+    p = sub.add_parser("check", help="check database, search index and PDFs; exit 1 when something is wrong")
+    p.add_argument(
+        "--repair", action="store_true", help="rebuild search indexes, move unknown PDFs to lost+found/"
+    )
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+
+
+def _auto_backup(library: Any, keep: int) -> None:
+    """The at-most-daily backup before an import; a failure is a warning, not a stop."""
+    from reader.core.maintenance import maybe_backup
+
+    try:
+        maybe_backup(library, keep=keep)
+    except UserError as err:
+        sys.stderr.write(f"{PROG}: warning: automatic backup failed: {' '.join(str(err).split())}\n")
+
+
+def cmd_backup(args: argparse.Namespace, library_dir: Path) -> int:
+    from reader.core.maintenance import backup_library, write_backup
+    from reader.core.maintenance.sqlite_files import timestamp
+
+    db_path = library_dir / "library.sqlite"
+    if not db_path.is_file():
+        raise UserError(f"no library at {library_dir}")
+    if args.output:
+        target = Path(args.output).expanduser()
+        if target.is_dir():
+            target = target / f"library-{timestamp()}.sqlite"
+        path = write_backup(db_path, target)
+    else:
+        path = backup_library(library_dir, keep=args.keep)
+    sys.stdout.write(f"backup written and verified: {path}\n")
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace, library_dir: Path) -> int:
+    from reader.core.maintenance import restore_backup
+
+    result = restore_backup(library_dir, args.backup)
+    sys.stdout.write(result.message() + "\n")
+    sys.stdout.write(f"PDFs imported after the backup are listed by: {PROG} check\n")
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace, library_dir: Path) -> int:
+    from reader.core.maintenance import check_library
+
+    report = check_library(library_dir, repair=args.repair)
+    if args.json:
+        _print_json(report.to_json(), sys.stdout)
+    else:
+        for line in report.lines():
+            sys.stdout.write(line + "\n")
+        left = sum(1 for f in report.findings if not f.fine)
+        if report.ok:
+            sys.stdout.write("the library is fine\n")
+        else:
+            hint = "" if args.repair else f"; try: {PROG} check --repair"
+            sys.stdout.write(f"{_plural(left, 'problem')} found{hint}\n")
+    return EXIT_OK if report.ok else EXIT_ERROR
+
+
+MAINTENANCE_COMMANDS = {"backup": cmd_backup, "restore": cmd_restore, "check": cmd_check}
+
+
 def run_gui(library_dir: Path) -> int:
     """Start the reader window (PySide6 is imported only here)."""
     try:
@@ -523,6 +622,7 @@ COMMANDS = {
     "stats": cmd_stats,
 }
 COMMANDS.update(ANNOTATION_COMMANDS)
+COMMANDS.update(MAINTENANCE_COMMANDS)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
