@@ -21,12 +21,12 @@ from reader.core.errors import UserError
 from reader.core.importer.discover import discover_pdfs
 from reader.core.importer.hashing import sha256_file
 from reader.core.importer.outcome import ImportOutcome
+from reader.core.importer.payload import unpack
 from reader.core.importer.workers import (
     DEFAULT_MAX_TASKS,
     DEFAULT_MEMORY_LIMIT,
     WorkerPool,
 )
-from reader.core.model import ParsedIssue
 
 __all__ = ["NO_TEXT_LAYER", "import_paths"]
 
@@ -119,13 +119,13 @@ class _Run:
         self.in_flight_sha[sha] = index
         return True
 
-    def store(self, index: int, issue_dict: dict) -> None:
+    def store(self, index: int, packed: tuple) -> None:
         """Write a parsed issue (one transaction, in the library) and record the outcome."""
         path = self.files[index]
         sha = self.sha[index]
         self.in_flight_sha.pop(sha, None)
         try:
-            parsed = ParsedIssue.from_dict(issue_dict)
+            parsed = unpack(packed)
             warnings = tuple(parsed.warnings)
             if not parsed.has_text_layer and not any(NO_TEXT_LAYER in w.lower() for w in warnings):
                 warnings += (NO_TEXT_LAYER,)
@@ -179,7 +179,8 @@ def import_paths(
     "cancelled". ``progress(done, total, outcome)`` is called after each file, from this thread.
     Each file is parsed in a worker process within ``timeout`` seconds under ``memory_limit``
     bytes of address space; only this thread writes to ``library``. When given, ``stats`` is
-    filled with ``workers_started`` and ``peak_worker_rss_kb`` (for benchmarks).
+    filled with ``workers_started``, ``peak_worker_rss_kb`` and ``worker_cpu_seconds`` (for
+    benchmarks).
     """
     files = discover_pdfs(paths)
     run = _Run(library, files, progress)
@@ -221,6 +222,7 @@ def import_paths(
     if stats is not None:
         stats["workers_started"] = pool.workers_started
         stats["peak_worker_rss_kb"] = pool.peak_worker_rss_kb
+        stats["worker_cpu_seconds"] = pool.worker_cpu_seconds
     if cancelled:
         run.cancel_rest()
     return [o for o in run.outcomes if o is not None]

@@ -5,9 +5,10 @@ without loading PyMuPDF itself; the worker imports the parser when it starts (or
 the fork server, which preloads it).
 
 Protocol on the duplex pipe (parent -> worker): ``(key, path, password)`` per task, ``None`` to
-stop. Worker -> parent: ``("ready", pid)`` once, then per task ``("done", key, issue_dict,
-maxrss_kb)`` or ``("failed", key, reason, maxrss_kb, exiting)`` where ``exiting`` says the
-worker stops after this reply (its heap may be damaged) and must not be given more work.
+stop. Worker -> parent: ``("ready", pid)`` once, then per task ``("done", key, packed_issue,
+maxrss_kb, cpu_seconds)`` (``payload.pack``) or ``("failed", key, reason, maxrss_kb, exiting,
+cpu_seconds)`` where ``exiting`` says the worker stops after this reply (its heap may be
+damaged) and must not be given more work. ``cpu_seconds`` is the worker's CPU time so far.
 """
 
 from __future__ import annotations
@@ -32,6 +33,11 @@ memory or exit; a task whose file name contains ``marker`` triggers the fault in
 def _one_line(text: object, limit: int = 200) -> str:
     line = " ".join(str(text).split())
     return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
+def _cpu_seconds() -> float:
+    times = os.times()
+    return times.user + times.system
 
 
 def _maxrss_kb() -> int:
@@ -99,6 +105,7 @@ def serve(conn: Any, memory_limit: int | None, fault_spec: str = "") -> None:
     _die_with_parent()
     _limit_memory(memory_limit)
     from reader.core.errors import UserError
+    from reader.core.importer.payload import pack
     from reader.core.parse import parse
 
     conn.send(("ready", os.getpid()))
@@ -115,7 +122,7 @@ def serve(conn: Any, memory_limit: int | None, fault_spec: str = "") -> None:
             if fault_spec:
                 _inject_test_fault(fault_spec, path, memory_limit)
             issue = parse(path, password=password)
-            reply: tuple = ("done", key, issue.to_dict(), _maxrss_kb())
+            reply: tuple = ("done", key, pack(issue), _maxrss_kb(), _cpu_seconds())
         except MemoryError:
             reply = ("failed", key, _memory_reason(memory_limit), _maxrss_kb())
             fatal = True  # the heap may be in a sorry state: let the parent start a fresh worker
@@ -129,7 +136,7 @@ def serve(conn: Any, memory_limit: int | None, fault_spec: str = "") -> None:
             else:
                 reply = ("failed", key, f"the parser failed: {type(err).__name__}: {text}", _maxrss_kb())
         if reply[0] == "failed":
-            reply = (*reply, fatal)
+            reply = (*reply, fatal, _cpu_seconds())
         try:
             conn.send(reply)
         except Exception:  # pipe gone, or the reply could not be pickled / allocated

@@ -41,10 +41,10 @@ _PRELOAD = ["reader.core.importer.worker_main", "reader.core.parse"]
 
 @dataclass
 class ParseResult:
-    """Outcome of one task: ``issue`` (a ``ParsedIssue.to_dict()``) or a one-line ``reason``."""
+    """Outcome of one task: ``issue`` (``payload.pack(ParsedIssue)``) or a one-line ``reason``."""
 
     key: Any
-    issue: dict | None = None
+    issue: tuple | None = None
     reason: str | None = None
 
     @property
@@ -123,6 +123,8 @@ class WorkerPool:
         self.max_tasks = max(1, int(max_tasks))
         self.depth = max(1, int(depth))
         self.peak_worker_rss_kb = 0
+        self.worker_cpu_seconds = 0.0  # CPU time of workers, as they last reported it
+        self._cpu_by_pid: dict[int, float] = {}
         self.workers_started = 0
         self._ctx = _context()
         self._workers: list[_Worker] = []
@@ -314,6 +316,9 @@ class WorkerPool:
         _, key, payload, rss = msg[:4]
         exiting = kind == "failed" and len(msg) > 4 and bool(msg[4])
         self.peak_worker_rss_kb = max(self.peak_worker_rss_kb, int(rss or 0))
+        cpu = msg[4] if kind == "done" and len(msg) > 4 else msg[5] if len(msg) > 5 else None
+        if cpu is not None:
+            self._note_cpu(worker, float(cpu))
         if not worker.queue or worker.queue[0][0] != key:
             return  # stale (cannot normally happen)
         worker.queue.popleft()
@@ -328,6 +333,11 @@ class WorkerPool:
             self._resubmit(self._discard(worker, kill=False))
         elif worker.retiring and not worker.queue:
             self._discard(worker, kill=False)
+
+    def _note_cpu(self, worker: _Worker, seconds: float) -> None:
+        pid = worker.process.pid
+        self.worker_cpu_seconds += seconds - self._cpu_by_pid.get(pid, 0.0)
+        self._cpu_by_pid[pid] = seconds
 
     def _enforce_deadlines(self, results: list[ParseResult]) -> None:
         now = time.monotonic()
