@@ -147,7 +147,7 @@ class PagePane(QWidget):
         self.view.current_page_changed.connect(self._on_current_page)
         self.page_list.clicked.connect(lambda idx: self.view.scroll_to_page(idx.row()))
         self.page_list.selectionModel().currentChanged.connect(self._on_list_current)
-        self.destroyed.connect(lambda *_, r=self.renderer: r.close())
+        self.destroyed.connect(lambda *_, r=self.renderer: _close_quietly(r))
         self._set_pages([])
         outer.activate()  # settle size constraints now: offscreen Qt warns when they change after show
 
@@ -343,7 +343,7 @@ class PagePane(QWidget):
         return ([(near[1], 0.0, 0.0, False)] if near else []) + exact, PENDING
 
     def page_image(self, page: int, zoom: float, dpr: float) -> tuple[QPixmap | None, str]:
-        """The first image drawn for a page (exact, or a stand-in) and its state."""
+        """An image drawn for a page (an exact one if any, else the stand-in) and its state."""
         pieces, state = self.page_pieces(page, zoom, dpr, self.view.visible_region(page))
         return (pieces[-1][0] if pieces else None), state
 
@@ -691,6 +691,12 @@ class PagePane(QWidget):
             "Digest Reader only opens web and e-mail links. This one was not opened:\n\n"
             + describe_link(link),
         )
+
+
+def _close_quietly(renderer: RenderProcess) -> None:
+    """Stop a render pool whose pane is gone: no more results to a deleted widget."""
+    renderer.on_result = None
+    renderer.close()
 
 
 def describe_link(link: Link) -> str:
