@@ -300,7 +300,7 @@ class PagePane(QWidget):
         super().showEvent(event)
         if not self._warm:
             self._warm = True
-            QTimer.singleShot(WARM_UP_DELAY_MS, self.warm_up)  # after the window has painted
+            QTimer.singleShot(WARM_UP_DELAY_MS, self, self.warm_up)  # after the window has painted
 
     def shutdown(self) -> None:
         """Stop the render workers; the pane shows nothing new afterwards."""
