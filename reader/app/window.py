@@ -210,6 +210,9 @@ class MainWindow(QMainWindow):
         item_activated = getattr(self.pages, "item_activated", None)
         if item_activated is not None:
             item_activated.connect(self._on_page_item_activated)
+        status_message = getattr(self.pages, "status_message", None)
+        if status_message is not None:
+            status_message.connect(self._show_page_status)
 
     # -- state ---------------------------------------------------------------------------
     def _restore_state(self) -> None:
@@ -304,6 +307,21 @@ class MainWindow(QMainWindow):
             except UserError:
                 return
         self.pages.show_item(item.rects)
+
+    def _show_page_status(self, text: str) -> None:
+        if text:
+            self.statusBar().showMessage(text)
+        else:
+            self.statusBar().clearMessage()
+
+    def showEvent(self, event) -> None:  # noqa: ANN001
+        super().showEvent(event)
+        # Start the page renderer once the window is up, not before: start-up stays fast and
+        # the first page is still quick.
+        warm_up = getattr(self.pages, "warm_up", None)
+        if callable(warm_up) and not getattr(self, "_warmed", False):
+            self._warmed = True
+            QTimer.singleShot(0, warm_up)
 
     def _on_page_item_activated(self, item_id: int) -> None:
         if not self.reading.set_current_item(item_id):
