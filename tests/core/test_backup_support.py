@@ -14,11 +14,11 @@ from reader.core.parse import parse
 from tests.cli.pdf_factory import digest_pdf
 
 
-def make_pdfs(folder: Path, count: int, *, prefix: str = "issue") -> list[Path]:
-    """``count`` distinct one-page digests (different bytes via a salt word)."""
+def make_pdfs(folder: Path, count: int, *, prefix: str = "issue", volume: int = 1) -> list[Path]:
+    """``count`` distinct one-page digests (different bytes and labels "Vol <volume>.<n>")."""
     folder.mkdir(parents=True, exist_ok=True)
     return [
-        digest_pdf(folder / f"{prefix}-{i:03d}.pdf", label=f"Vol 1.{i + 1}", salt=f"{prefix}{i}")
+        digest_pdf(folder / f"{prefix}-{i:03d}.pdf", label=f"Vol {volume}.{i + 1}", salt=f"{prefix}{i}")
         for i in range(count)
     ]
 

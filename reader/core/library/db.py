@@ -7,7 +7,9 @@ issues; the busy timeout makes a second process wait briefly for the lock instea
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 import sqlite_utils
@@ -15,6 +17,34 @@ import sqlite_utils
 from reader.core.errors import LibraryError
 
 BUSY_TIMEOUT_MS = 5000
+
+
+class Database(sqlite_utils.Database):
+    """sqlite-utils' Database whose outermost ``atomic()`` starts with ``BEGIN IMMEDIATE``.
+
+    With a plain (deferred) ``BEGIN`` a transaction that reads before it writes fails at once
+    with "database is locked" when another process committed in between (WAL cannot upgrade a
+    stale read snapshot, and the busy timeout does not apply). Taking the write lock at BEGIN
+    makes a second writer wait its turn instead. Nested blocks still use savepoints.
+    """
+
+    @contextlib.contextmanager
+    def atomic(self) -> Iterator[Database]:
+        if self.conn.in_transaction:
+            with super().atomic():
+                yield self
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self
+        except BaseException:
+            self.rollback()
+            raise
+        try:
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.rollback()
+            raise
 
 
 def connect(db_path: Path) -> sqlite_utils.Database:
@@ -31,7 +61,7 @@ def connect(db_path: Path) -> sqlite_utils.Database:
     except sqlite3.Error as exc:
         raise LibraryError(f"cannot open library database {db_path}: {exc}") from None
     try:
-        db = sqlite_utils.Database(conn, execute_plugins=False)
+        db = Database(conn, execute_plugins=False)
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         db.execute("PRAGMA foreign_keys = ON")
         db.enable_wal()
