@@ -17,6 +17,8 @@ search built on ``difflib.SequenceMatcher`` that tolerates small edits inside th
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -24,6 +26,8 @@ from difflib import SequenceMatcher
 CONTEXT = 32  # characters of prefix/suffix kept with a quote
 FUZZY_THRESHOLD = 0.75  # minimum similarity for a fuzzy quote match
 ITEM_THRESHOLD = 0.6  # minimum similarity for two items to count as the same item
+_SHORT_QUOTE = 160  # quotes up to this many characters are matched character by character
+_WORD = re.compile(r"\S+")
 _EDGES = 10  # word boundaries tried at each end of a fuzzy candidate window
 _MAX_PAIRS = 40_000  # above this many old x new item pairs, match by exact text and position only
 
@@ -135,10 +139,19 @@ def _word_ends(text: str, lo: int, hi: int) -> list[int]:
 def _fuzzy(text: str, quote: Quote, hint: int | None) -> Placement | None:
     """Best approximate occurrence of ``quote.exact`` in ``text`` above FUZZY_THRESHOLD.
 
-    Candidate windows come from the long blocks ``SequenceMatcher`` finds in common between the
-    text and the quote (each block implies where the quote would start and end); each window's
-    edges are then moved to nearby word boundaries to maximise the similarity ratio.
+    Short quotes are searched character by character; long ones word by word first (cost grows
+    with the square of the sequence length, so words keep a 1,500-character quote cheap), and
+    only the best few windows are scored on characters.
     """
+    if len(quote.exact) <= _SHORT_QUOTE:
+        return _fuzzy_chars(text, quote, hint)
+    return _fuzzy_words(text, quote, hint)
+
+
+def _fuzzy_chars(text: str, quote: Quote, hint: int | None) -> Placement | None:
+    """Candidate windows come from the long blocks ``SequenceMatcher`` finds in common between
+    the text and the quote (each block implies where the quote would start and end); each
+    window's edges are then moved to nearby word boundaries to maximise the similarity ratio."""
     exact = quote.exact
     n = len(exact)
     matcher = SequenceMatcher(None, text, exact, autojunk=False)
@@ -179,16 +192,72 @@ def _fuzzy(text: str, quote: Quote, hint: int | None) -> Placement | None:
     return Placement(best[2], best[3], best[0], True)
 
 
+def _fuzzy_words(text: str, quote: Quote, hint: int | None) -> Placement | None:
+    """Word-level search: blocks of words in common imply windows; each window's first and last
+    word are adjusted (one edge at a time) for the best word ratio; the final choice among the
+    windows is by character ratio, then prefix/suffix agreement and closeness to the hint."""
+    spans = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+    words = [text[a:b] for a, b in spans]
+    qwords = quote.exact.split()
+    n = len(qwords)
+    if not words or not n:
+        return None
+    matcher = SequenceMatcher(None, words, qwords, autojunk=False)
+    blocks = [b for b in matcher.get_matching_blocks() if b.size >= max(1, min(4, n // 8))]
+    if not blocks:
+        return None
+    slack = min(8, max(2, n // 4))
+    scorer = SequenceMatcher(None, [], qwords, autojunk=False)
+
+    def word_ratio(s: int, e: int) -> float:
+        scorer.set_seq1(words[s:e])
+        return scorer.ratio()
+
+    windows: set[tuple[int, int]] = set()
+    for block in sorted(blocks, key=lambda b: -b.size)[:4]:
+        s = min(max(0, block.a - block.b), len(words) - 1)
+        e = min(len(words), max(s + 1, s + n))
+        s = max(
+            range(max(0, s - slack), min(e, s + slack + 1)), key=lambda i: (word_ratio(i, e), -abs(i - s))
+        )
+        e = max(
+            range(max(s + 1, e - slack), min(len(words), e + slack) + 1),
+            key=lambda j: (word_ratio(s, j), -abs(j - e)),
+        )
+        windows.add((s, e))
+    best: tuple[float, float, int, int] | None = None
+    chars = SequenceMatcher(None, "", quote.exact, autojunk=False)
+    for s, e in windows:
+        start, end = spans[s][0], spans[e - 1][1]
+        chars.set_seq1(text[start:end])
+        if chars.real_quick_ratio() < FUZZY_THRESHOLD or chars.quick_ratio() < FUZZY_THRESHOLD:
+            continue
+        ratio = round(chars.ratio(), 3)
+        if ratio < FUZZY_THRESHOLD:
+            continue
+        tie = _context_score(text, start, end, quote) + _closeness(start, hint, len(quote.exact))
+        if best is None or (ratio, tie, -start) > (best[0], best[1], -best[2]):
+            best = (ratio, tie, start, end)
+    return None if best is None else Placement(best[2], best[3], best[0], True)
+
+
+def _bag(text: str) -> Counter[str]:
+    return Counter(text.lower().split())
+
+
+def _bag_similarity(a: Counter[str], b: Counter[str]) -> float:
+    total = sum(a.values()) + sum(b.values())
+    return 2 * sum((a & b).values()) / total if total else 1.0
+
+
 def similarity(a: str, b: str) -> float:
-    """0..1 similarity of two texts (SequenceMatcher ratio, cheap bounds first)."""
+    """0..1 similarity of two texts: SequenceMatcher ratio over their words."""
     if a == b:
         return 1.0
-    if not a or not b:
+    wa, wb = a.split(), b.split()
+    if not wa or not wb:
         return 0.0
-    matcher = SequenceMatcher(None, a, b, autojunk=False)
-    if matcher.real_quick_ratio() < ITEM_THRESHOLD or matcher.quick_ratio() < ITEM_THRESHOLD:
-        return matcher.quick_ratio() * 0.5
-    return matcher.ratio()
+    return SequenceMatcher(None, wa, wb, autojunk=False).ratio()
 
 
 def match_items(old: Sequence[str], new: Sequence[str]) -> dict[int, int]:
@@ -214,8 +283,12 @@ def match_items(old: Sequence[str], new: Sequence[str]) -> dict[int, int]:
     if not rest_old or not rest_new or len(rest_old) * len(rest_new) > _MAX_PAIRS:
         return pairs
     scored = []
+    old_bags = {i: _bag(old[i]) for i in rest_old}
+    new_bags = {j: _bag(new[j]) for j in rest_new}
     for i in rest_old:
         for j in rest_new:
+            if _bag_similarity(old_bags[i], new_bags[j]) < ITEM_THRESHOLD:
+                continue  # too few words in common: cannot reach the threshold in order either
             score = similarity(old[i], new[j])
             if score >= ITEM_THRESHOLD:
                 scored.append((score, -abs(i - j), i, j))
