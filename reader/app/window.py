@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -65,6 +65,9 @@ class MainWindow(QMainWindow):
         self.settings = settings or Settings()
         self.summary_dialog: ImportSummaryDialog | None = None
         self._pages_issue: int | None = None
+        self._painted = False
+        self._pending_pages: tuple[int, list[ItemRow], int] | None = None
+        self._pending_item: tuple | None = None
         self.setAcceptDrops(True)
         # An explicit minimum keeps the layout from re-deriving it whenever a pane or the
         # welcome view changes (each change would otherwise be pushed to the platform window).
@@ -291,6 +294,12 @@ class MainWindow(QMainWindow):
         if self._pages_issue == issue_id:
             return
         self._pages_issue = issue_id
+        if not self._painted:
+            self._pending_pages = (issue_id, list(items), page_count)
+            return
+        self._load_pages(issue_id, items, page_count)
+
+    def _load_pages(self, issue_id: int, items: Sequence[ItemRow], page_count: int) -> None:
         try:
             pdf = self.service.issue_pdf_path(issue_id)
         except UserError:
@@ -298,6 +307,9 @@ class MainWindow(QMainWindow):
         self.pages.set_document(pdf, page_count)
         if hasattr(self.pages, "set_item_rects"):
             self.pages.set_item_rects([(item.id, rect) for item in items for rect in item.rects])
+        if self._pending_item is not None:
+            self.pages.show_item(self._pending_item)
+            self._pending_item = None
 
     def _on_current_item(self, item: ItemRow) -> None:
         if self._pages_issue != item.issue_id:
@@ -306,6 +318,9 @@ class MainWindow(QMainWindow):
                 self._set_pages_issue(issue.id, self.service.items(issue.id), issue.pages)
             except UserError:
                 return
+        if self._pending_pages is not None:
+            self._pending_item = item.rects  # shown once the pages are loaded
+            return
         self.pages.show_item(item.rects)
 
     def _show_page_status(self, text: str) -> None:
@@ -314,14 +329,21 @@ class MainWindow(QMainWindow):
         else:
             self.statusBar().clearMessage()
 
-    def showEvent(self, event) -> None:  # noqa: ANN001
-        super().showEvent(event)
-        # Start the page renderer once the window is up, not before: start-up stays fast and
-        # the first page is still quick.
+    def event(self, event) -> bool:  # noqa: ANN001
+        if event.type() == QEvent.Type.Paint and not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self._after_first_paint)
+        return super().event(event)
+
+    def _after_first_paint(self) -> None:
+        """Start the page renderer (worker processes) and load the restored issue's pages only
+        once the window is on screen: start-up stays fast and the first page is still quick."""
+        pending, self._pending_pages = self._pending_pages, None
+        if pending is not None:
+            self._load_pages(*pending)
         warm_up = getattr(self.pages, "warm_up", None)
-        if callable(warm_up) and not getattr(self, "_warmed", False):
-            self._warmed = True
-            QTimer.singleShot(0, warm_up)
+        if callable(warm_up):
+            warm_up()
 
     def _on_page_item_activated(self, item_id: int) -> None:
         if not self.reading.set_current_item(item_id):
