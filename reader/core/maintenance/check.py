@@ -23,7 +23,12 @@ from reader.core.errors import LibraryError
 from reader.core.library.db import BUSY_TIMEOUT_MS, describe
 from reader.core.library.service import DB_NAME, FILES_DIR
 from reader.core.maintenance.recovery import newest_good_backup
-from reader.core.maintenance.sqlite_files import unique_path
+from reader.core.maintenance.sqlite_files import (
+    folder_writable,
+    looks_corrupt,
+    read_only_message,
+    unique_path,
+)
 
 LOST_AND_FOUND = "lost+found"
 ORPHAN_GRACE_SECONDS = 600
@@ -81,15 +86,27 @@ def check_library(
     if not db_path.is_file():
         raise LibraryError(f"no library at {folder}")
     report = CheckReport(folder)
+    writable = folder_writable(folder)
+    if repair and not writable:
+        raise LibraryError(read_only_message(folder))
+    # a read-only folder (or mount) can still be checked: opened immutable, nothing written
+    target = str(db_path) if writable else f"{db_path.resolve().as_uri()}?immutable=1"
     try:
-        con = sqlite3.connect(str(db_path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        con = sqlite3.connect(
+            target, uri=not writable, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None
+        )
     except sqlite3.Error as exc:
         raise LibraryError(f"cannot open library database {db_path}: {describe(exc)}") from None
     try:
         healthy = _integrity(con, report, folder)
         if healthy:
             _foreign_keys(con, report)
-            _fts(con, report, repair)
+            if writable:
+                _fts(con, report, repair)
+            else:  # FTS5's integrity-check is an INSERT command: impossible read-only
+                report.findings.append(
+                    Finding("search index", True, "not checked: the library folder is read-only")
+                )
             _files(con, report, folder, repair, orphan_grace)
     finally:
         con.close()
@@ -101,6 +118,8 @@ def _integrity(con: sqlite3.Connection, report: CheckReport, folder: Path) -> bo
         rows = con.execute("PRAGMA integrity_check").fetchall()
         result = "; ".join(str(r[0]) for r in rows)
     except sqlite3.Error as exc:
+        if not looks_corrupt(str(exc)):  # busy, unreadable...: not damage, say what it is
+            raise LibraryError(f"cannot check {folder}: {describe(exc)}") from None
         result = describe(exc)
     if result == "ok":
         report.findings.append(Finding("database integrity", True, "SQLite integrity check passed"))

@@ -23,7 +23,9 @@ from reader.core.library import Library
 from reader.core.library.service import DB_NAME
 from reader.core.maintenance.backup import BackupInfo, list_backups
 from reader.core.maintenance.sqlite_files import (
+    folder_writable,
     looks_corrupt,
+    read_only_message,
     move_database,
     timestamp,
     unique_path,
@@ -135,4 +137,6 @@ def open_library(
         recovery = recover_if_corrupt(folder)
         if recovery is not None:
             raise CorruptLibraryError(recovery) from None
+        if folder.is_dir() and not folder_writable(folder):
+            raise LibraryError(read_only_message(folder)) from None
         raise

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -100,3 +101,19 @@ def require_healthy(path: Path, what: str) -> None:
     problem = verify_database(path)
     if problem is not None:
         raise LibraryError(f"{what} {path} is not usable: {problem}")
+
+
+def folder_writable(folder: Path) -> bool:
+    """Can we create files in ``folder``? (Tried for real: root ignores modes, mounts may be ro.)"""
+    try:
+        with tempfile.TemporaryFile(dir=folder):
+            return True
+    except OSError:
+        return False
+
+
+def read_only_message(folder: Path) -> str:
+    return (
+        f"the library folder {folder} is read-only: Digest Reader needs to write there"
+        " (copy the folder somewhere writable, or make it writable)"
+    )
