@@ -9,6 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader.core.annotations import NotAnOrphanError
 from reader.core.annotations.anchoring import (
@@ -241,3 +243,38 @@ def test_orphans_can_be_placed_or_deleted(lib: Library, tmp_path: Path) -> None:
     assert a.orphans() == []
     a.revert(removed)
     assert [o.id for o in a.orphans()] == [hl.id] and undo
+
+
+def test_locate_long_quote_with_edits_word_by_word() -> None:
+    sentences = [f"Sentence {n} names the harbour, the ferry and sum number {n * 37}." for n in range(30)]
+    old = " ".join(sentences)
+    start, end = old.index("Sentence 10"), old.index("Sentence 20")
+    q = quote_at(old, start, end)
+    assert len(q.exact) > 400
+    new = old.replace("sum number 555", "sum nr 555").replace("Sentence 15 names", "Sentence 15 lists")
+    found = locate("Preface added. " + new, q)
+    assert found is not None and found.fuzzy
+    got = ("Preface added. " + new)[found.start : found.end]
+    assert got.startswith("Sentence 10") and got.rstrip().endswith(f"{19 * 37}.")
+
+
+def test_match_items_many_items_pairs_by_content_not_position() -> None:
+    old = [
+        f"Item {n}: the council of town {n} met on day {n} to discuss budget line {n * 7}."
+        for n in range(200)
+    ]
+    new = [t.replace("met on", "gathered on") for t in reversed(old)]
+    pairs = match_items(old, new)
+    assert len(pairs) == 80 and all(j == 79 - i for i, j in pairs.items())
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=300), st.text(min_size=1, max_size=60), st.integers(0, 300))
+def test_locate_never_fails_and_finds_exact_text(text: str, exact: str, at: int) -> None:
+    at = min(at, len(text))
+    combined = text[:at] + exact + text[at:]
+    q = quote_at(combined, at, at + len(exact))
+    found = locate(combined, q)
+    assert found is not None and not found.fuzzy and combined[found.start : found.end] == exact
+    other = locate(text, q)  # absent or approximate: never an error, always inside the text
+    assert other is None or 0 <= other.start < other.end <= len(text)
