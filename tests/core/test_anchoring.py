@@ -260,8 +260,7 @@ def test_locate_long_quote_with_edits_word_by_word() -> None:
 
 def test_match_items_many_items_pairs_by_content_not_position() -> None:
     old = [
-        f"Item {n}: the council of town {n} met on day {n} to discuss budget line {n * 7}."
-        for n in range(200)
+        f"Item {n}: the council of town {n} met on day {n} to discuss budget line {n * 7}." for n in range(80)
     ]
     new = [t.replace("met on", "gathered on") for t in reversed(old)]
     pairs = match_items(old, new)
