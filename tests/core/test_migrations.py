@@ -134,6 +134,7 @@ def test_failed_migration_rolls_back(tmp_path: Path, monkeypatch: pytest.MonkeyP
 SHIPPED = {
     "0001_core": "4b01f2787a385b40",
     "0002_reading_state": "524fd475281b872e",
+    "0003_annotations": "bc8207d64296e32f",
 }
 
 
