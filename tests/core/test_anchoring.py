@@ -23,6 +23,7 @@ from reader.core.annotations.anchoring import (
 )
 from reader.core.importer import import_paths
 from reader.core.library import Library
+from tests.core.test_library_support import Store
 
 ITEMS_V1 = [
     (
@@ -277,3 +278,17 @@ def test_locate_never_fails_and_finds_exact_text(text: str, exact: str, at: int)
     assert found is not None and not found.fuzzy and combined[found.start : found.end] == exact
     other = locate(text, q)  # absent or approximate: never an error, always inside the text
     assert other is None or 0 <= other.start < other.end <= len(text)
+
+
+def test_only_a_true_correction_becomes_a_version(lib: Library, tmp_path: Path) -> None:
+    store = Store(lib, tmp_path)
+    base = dict(series="Larkspur Ledger", label="Vol 4.7", volume=4, number=7, date="2025-05-09")
+    first = store(items=ITEMS_V1, **base)
+    assert store(items=ITEMS_V2, **{**base, "series": "larkspur  LEDGER"}) == first  # a version
+    other_date = store(items=ITEMS_V2, **{**base, "date": "2025-06-01"})
+    unrelated = store(items=[("Completely different", "Nothing in common here at all.")], **base)
+    unsorted = [store(items=ITEMS_V1, **{**base, "series": ""}) for _ in range(2)]
+    no_number = [store(items=ITEMS_V1, **{**base, "number": None}) for _ in range(2)]
+    ids = {first, other_date, unrelated, *unsorted, *no_number}
+    assert len(ids) == 7 and lib.count_issues() == 7
+    assert len(lib.annotations.versions(first)) == 1

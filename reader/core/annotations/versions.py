@@ -18,7 +18,9 @@ equal those of an issue already in the library, but whose bytes differ, the PDF 
   silently dropped.
 
 Issues with no series name ("Unsorted") or no number are never treated as versions: nothing
-identifies them reliably. The last PDF imported wins, even if it is the older printing.
+identifies them reliably. Nor is a PDF whose printed date differs, or whose items share
+nothing with the issue's (a mislabelled different issue must not replace one). The last PDF
+imported wins, even if it is the older printing.
 Runs inside the caller's transaction (``store_issue``'s ``db.atomic()``).
 """
 
@@ -44,12 +46,27 @@ def prior_version(db: Any, parsed: ParsedIssue) -> int | None:
     name = " ".join((parsed.series or "").split())
     if not name or name.lower() == UNSORTED.lower() or parsed.number is None:
         return None
-    row = db.execute(
-        """SELECT i.id FROM issues i JOIN series s ON s.id = i.series_id
-           WHERE s.name = ? AND i.number = ? AND i.volume IS ? ORDER BY i.id DESC LIMIT 1""",
+    rows = db.execute(
+        """SELECT i.id, i.date FROM issues i JOIN series s ON s.id = i.series_id
+           WHERE s.name = ? AND i.number = ? AND i.volume IS ? ORDER BY i.id DESC LIMIT 20""",
         [name, int(parsed.number), parsed.volume],
-    ).fetchone()
-    return None if row is None else int(row[0])
+    ).fetchall()
+    new_texts = [item_text(it.headline, it.body) for it in parsed.items]
+    for issue_id, date in rows:
+        # Guard against a mislabelled different issue replacing this one: a version has the
+        # same date (when both print one) and shares at least one item (when both have items).
+        if date and parsed.date and date != parsed.date:
+            continue
+        old_texts = [
+            item_text(h, b)
+            for h, b in db.execute(
+                "SELECT headline, body FROM items WHERE issue_id = ? ORDER BY position", [int(issue_id)]
+            ).fetchall()
+        ]
+        if old_texts and new_texts and not match_items(old_texts, new_texts):
+            continue
+        return int(issue_id)
+    return None
 
 
 def store_new_version(
