@@ -126,3 +126,9 @@ def test_restore_refuses_while_the_library_is_open(lib_dir: Path) -> None:
         assert lib.count_issues() == 2
     assert not list(lib_dir.glob("library.sqlite.before-restore-*"))
     restore_backup(lib_dir, path)  # closed: now it works
+
+
+def test_backups_in_the_same_second_get_distinct_names_in_order(lib_dir: Path) -> None:
+    paths = [backup_library(lib_dir, keep=2, now=T0) for _ in range(3)]
+    assert len(set(paths)) == 3
+    assert [b.path for b in list_backups(lib_dir)] == [paths[2], paths[1]]

@@ -24,7 +24,7 @@ from typing import Any
 from reader.core.errors import LibraryError
 from reader.core.library.db import BUSY_TIMEOUT_MS, describe
 from reader.core.library.service import DB_NAME
-from reader.core.maintenance.sqlite_files import timestamp, unique_path, verify_database
+from reader.core.maintenance.sqlite_files import timestamp, verify_database
 
 BACKUP_DIR = "backups"
 DEFAULT_KEEP = 7
@@ -32,7 +32,7 @@ DEFAULT_KEEP = 7
 BACKUP_INTERVAL = timedelta(days=1)
 """Automatic backups are made at most this often."""
 
-_NAME = re.compile(r"^library-(\d{8}-\d{6})(?:-\d+)?\.sqlite$")
+_NAME = re.compile(r"^library-(\d{8}-\d{6})(?:-(\d+))?\.sqlite$")
 
 
 @dataclass(frozen=True)
@@ -59,16 +59,16 @@ def backups_dir(library: Any) -> Path:
 def list_backups(library: Any) -> list[BackupInfo]:
     """The library's automatic backups, newest first (files not named by us are ignored)."""
     folder = backups_dir(library)
-    found: list[BackupInfo] = []
+    found: list[tuple[datetime, int, BackupInfo]] = []
     if not folder.is_dir():
-        return found
+        return []
     for path in folder.iterdir():
         m = _NAME.match(path.name)
         if m and path.is_file():
             made = datetime.strptime(m.group(1), "%Y%m%d-%H%M%S").replace(tzinfo=UTC)
-            found.append(BackupInfo(path, made))
-    found.sort(key=lambda b: (b.made_at, b.path.name), reverse=True)
-    return found
+            found.append((made, int(m.group(2) or 1), BackupInfo(path, made)))
+    found.sort(key=lambda t: (t[0], t[1]), reverse=True)
+    return [t[2] for t in found]
 
 
 def write_backup(db_path: Path, target: Path) -> Path:
@@ -133,7 +133,12 @@ def backup_library(library: Any, *, keep: int = DEFAULT_KEEP, now: datetime | No
     ``library`` is a :class:`Library` or its folder. Returns the new backup's path.
     """
     folder = _folder_of(library)
-    target = unique_path(backups_dir(folder) / f"library-{timestamp(now)}.sqlite")
+    stamp = timestamp(now)
+    target = backups_dir(folder) / f"library-{stamp}.sqlite"
+    n = 1
+    while target.exists():  # two backups in one second: library-<stamp>-2.sqlite, ...
+        n += 1
+        target = target.with_name(f"library-{stamp}-{n}.sqlite")
     path = write_backup(folder / DB_NAME, target)
     prune_backups(folder, keep=max(1, keep))
     return path

@@ -25,8 +25,8 @@ from reader.core.maintenance.backup import BackupInfo, list_backups
 from reader.core.maintenance.sqlite_files import (
     folder_writable,
     looks_corrupt,
-    read_only_message,
     move_database,
+    read_only_message,
     timestamp,
     unique_path,
     verify_database,
