@@ -54,7 +54,7 @@ def ids(lib: Library, tmp_path: Path) -> dict:
 def snapshot(lib: Library) -> list:
     """Everything annotation-related, for comparing states before/after undo."""
     a = lib.annotations
-    return [a.annotations(), a.tags(), lib.item_ids("starred")]
+    return [a.annotations(), a.tags(), lib.item_ids("starred"), lib.item_ids("unread")]
 
 
 # ---------------------------------------------------------------- highlights
@@ -152,6 +152,7 @@ def test_every_operation_undoes_and_redoes_exactly(lib: Library, ids: dict) -> N
         lambda: a.star([one, two]),
         lambda: a.rename_tag("keep", "kept"),
         lambda: a.merge_tags(["keep"], "energy"),
+        lambda: a.mark_read([one, two]),
     ]
     for op in ops:
         before = snapshot(lib)
@@ -183,6 +184,20 @@ def test_star_and_unstar_with_library_views(lib: Library, ids: dict) -> None:
     with pytest.raises(UnknownItemError):
         a.star([one, 424242])
     assert lib.item_ids("starred") == []
+
+
+def test_mark_read_lists_only_items_that_changed(lib: Library, ids: dict) -> None:
+    a = lib.annotations
+    one, two, three = ids["items"]
+    lib.set_read([one], True)
+    change = a.mark_read([one, two, three])
+    assert change.read_before == ((two, False), (three, False)) and change.item_ids == {two, three}
+    assert change.description == "Mark read" and lib.item_ids("unread") == [ids["other_item"]]
+    a.revert(change)
+    assert set(lib.item_ids("unread")) == {two, three, ids["other_item"]}
+    assert not a.mark_read([one])
+    with pytest.raises(UnknownItemError):
+        a.mark_read([999])
 
 
 def test_note_set_edit_clear_and_merging_autosaves(lib: Library, ids: dict) -> None:

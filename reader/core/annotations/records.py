@@ -108,10 +108,16 @@ class Change:
     tags_after: tuple[Tag, ...] = ()
     description: str = ""
     extra_items: frozenset[int] = field(default_factory=frozenset)
+    read_before: tuple[tuple[int, bool], ...] = ()  # (item_id, read) of items mark_read changed
+    read_after: tuple[tuple[int, bool], ...] = ()
 
     @property
     def empty(self) -> bool:
-        return self.before == self.after and self.tags_before == self.tags_after
+        return (
+            self.before == self.after
+            and self.tags_before == self.tags_after
+            and self.read_before == self.read_after
+        )
 
     def __bool__(self) -> bool:
         return not self.empty
@@ -120,6 +126,7 @@ class Change:
     def item_ids(self) -> frozenset[int]:
         """Items whose annotations changed (refresh these rows)."""
         ids = {a.item_id for a in (*self.before, *self.after) if a.item_id is not None}
+        ids |= {item_id for item_id, _ in (*self.read_before, *self.read_after)}
         return frozenset(ids) | self.extra_items
 
     @property
@@ -151,7 +158,14 @@ class Change:
     def inverse(self) -> Change:
         """The change that undoes this one (what ``revert`` performs)."""
         return Change(
-            self.after, self.before, self.tags_after, self.tags_before, self.description, self.extra_items
+            self.after,
+            self.before,
+            self.tags_after,
+            self.tags_before,
+            self.description,
+            self.extra_items,
+            self.read_after,
+            self.read_before,
         )
 
     def then(self, later: Change) -> Change:
@@ -174,6 +188,10 @@ class Change:
             if t.id not in later_tags_after:
                 ta.pop(t.id, None)
         ta.update({t.id: t for t in later.tags_after})
+        read_before = dict(later.read_before)
+        read_before.update(dict(self.read_before))
+        read_after = dict(self.read_after)
+        read_after.update(dict(later.read_after))
         return Change(
             tuple(before.values()),
             tuple(after.values()),
@@ -181,6 +199,8 @@ class Change:
             tuple(ta.values()),
             self.description or later.description,
             self.extra_items | later.extra_items,
+            tuple(read_before.items()),
+            tuple(read_after.items()),
         )
 
 

@@ -899,6 +899,38 @@ class AnnotationService:
     def unstar(self, item_ids: Iterable[int]) -> Change:
         return self.star(item_ids, False)
 
+    # ------------------------------------------------------------------ read state
+    @_locked
+    def mark_read(self, item_ids: Iterable[int], read: bool = True) -> Change:
+        """Mark items read/unread with an undoable Change (``read_before``/``read_after`` list
+        only the items whose state actually changed). ``Library.set_read`` stays for bulk use."""
+        items = list(self._items(item_ids))
+        before = {i: r for i, r in self._read_state(dict.fromkeys(items, False)).items() if r != bool(read)}
+        with self._db.atomic():
+            self._set_read(dict.fromkeys(before, bool(read)))
+        return Change(
+            description="Mark read" if read else "Mark unread",
+            read_before=tuple(before.items()),
+            read_after=tuple((i, bool(read)) for i in before),
+        )
+
+    def _read_state(self, items: dict[int, bool]) -> dict[int, bool]:
+        state: dict[int, bool] = {}
+        for chunk in _chunks(list(items)):
+            for r in self._db.execute(
+                f"SELECT id, read FROM items WHERE id IN ({_marks(len(chunk))})", chunk
+            ).fetchall():
+                state[int(r[0])] = bool(r[1])
+        return state
+
+    def _set_read(self, wanted: dict[int, bool]) -> None:
+        stamp = _now()
+        for item_id, read in wanted.items():
+            self._db.execute(
+                "UPDATE items SET read = ?, read_at = ? WHERE id = ? AND read != ?",
+                [int(read), stamp if read else None, item_id, int(read)],
+            )
+
     # ------------------------------------------------------------------ orphans
     @_locked
     def place_orphan(
@@ -994,6 +1026,7 @@ class AnnotationService:
         tag_ids = set(tag_want) | {t.id for t in change.tags_after}
         current = self._fetch(ids)
         current_tags = self._fetch_tags(tag_ids)
+        current_read = self._read_state(dict(change.read_before))
         try:
             with self._db.atomic():
                 for tag_id in tag_want:  # free the names first: a rename may swap them
@@ -1016,6 +1049,7 @@ class AnnotationService:
                         self._delete(ann)
                 for ann in want.values():
                     self._upsert(ann)
+                self._set_read(dict(change.read_before))
                 for tag_id in tag_ids - set(tag_want):
                     if not self._db.execute(
                         "SELECT 1 FROM annotations WHERE tag_id = ? LIMIT 1", [tag_id]
@@ -1033,6 +1067,8 @@ class AnnotationService:
             tuple(self._fetch_tags(tag_ids)),
             change.description,
             change.extra_items,
+            tuple(current_read.items()),
+            tuple(self._read_state(current_read).items()),
         )
 
     def restore(self, records: Iterable[Annotation]) -> Change:
