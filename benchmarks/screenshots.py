@@ -45,9 +45,14 @@ def build_library():  # noqa: ANN201
 
 
 def save(widget, name: str) -> Path:  # noqa: ANN001
+    from PySide6.QtGui import QImage
+
     target = OUT_DIR / name
     image = widget.grab().toImage()
     image.save(str(target), "PNG", 0)  # 0 = smallest file
+    if target.stat().st_size > 280 * 1024:
+        # 256 colours are plenty for a UI shot and keep the file under 300 KB.
+        image.convertToFormat(QImage.Format.Format_Indexed8).save(str(target), "PNG", 0)
     print(f"{target.relative_to(ROOT)}  {target.stat().st_size // 1024} KB")
     return target
 

@@ -148,6 +148,16 @@ class Settings:
         self._qs.setValue("pages/zoom", float(value))
 
     @property
+    def page_fit(self) -> str:
+        """How pages are fitted: ``"width"`` (default), ``"page"`` or ``""`` (the zoom is used)."""
+        value = str(self._qs.value("pages/fit", "width"))
+        return value if value in ("width", "page", "") else "width"
+
+    @page_fit.setter
+    def page_fit(self, value: str) -> None:
+        self._qs.setValue("pages/fit", value if value in ("width", "page") else "")
+
+    @property
     def theme(self) -> str:
         """``"system"`` (follow the desktop), ``"light"`` or ``"dark"``."""
         value = str(self._qs.value("look/theme", "system"))

@@ -227,10 +227,14 @@ class MainWindow(QMainWindow):
                                 (self.content_splitter, s.content_splitter)):
             if sizes and len(sizes) == splitter.count():
                 splitter.setSizes(sizes)
-        zoom = s.page_zoom
-        if hasattr(self.pages, "zoom") and zoom > 0:
+        fit = s.page_fit
+        if fit == "width":
+            self._page_call("fit_width")
+        elif fit == "page":
+            self._page_call("fit_page")
+        elif hasattr(self.pages, "zoom") and s.page_zoom > 0:
             try:
-                self.pages.zoom = zoom
+                self.pages.zoom = s.page_zoom
             except (AttributeError, TypeError, ValueError):
                 pass
         if self.stack.currentIndex() == MAIN_PAGE:
@@ -249,6 +253,8 @@ class MainWindow(QMainWindow):
         zoom = getattr(self.pages, "zoom", None)
         if isinstance(zoom, (int, float)) and zoom > 0:
             s.page_zoom = float(zoom)
+        fit = getattr(self.pages, "fit_mode", "width")
+        s.page_fit = fit if isinstance(fit, str) else "width"
         s.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:

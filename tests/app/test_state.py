@@ -31,6 +31,9 @@ def test_state_is_restored_after_restart(service, qtbot):
     qtbot.keyClick(first.reading, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(first.reading, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
     first.set_theme("dark")
+    qtbot.keyClick(first.reading, Qt.Key.Key_BracketRight)  # zoom pages in: leaves fit-width
+    zoom = first.pages.zoom
+    assert getattr(first.pages, "fit_mode", "") == ""
     sizes = (first.main_splitter.sizes(), first.content_splitter.sizes())
     font = first.reading.font_size
     first.close()
@@ -42,10 +45,13 @@ def test_state_is_restored_after_restart(service, qtbot):
     assert second.reading.font_size == font == 15
     assert second.reading.issue.id == target.id
     assert second.sidebar.current_issue_id() == target.id
+    assert abs(second.pages.zoom - zoom) < 1e-6
     assert second.settings.theme == "dark"
     assert second.theme_actions["dark"].isChecked()
     second.set_theme("system")
+    qtbot.keyClick(second.reading, Qt.Key.Key_W, Qt.KeyboardModifier.ShiftModifier)  # fit page
     second.close()
+    assert Settings().page_fit == "page"
 
 
 def test_first_start_opens_the_newest_issue(window, service):

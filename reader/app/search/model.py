@@ -61,5 +61,5 @@ class SearchResultsModel(QAbstractListModel):
             headline = html.escape(hit.headline or plain_snippet(hit.snippet)[:80])
             return (f"<div style='font-weight:600'>{headline}</div>"
                     f"<div>{snippet_html(hit.snippet)}</div>"
-                    f"<div style='color:gray;font-size:small'>{html.escape(source)}</div>")
+                    f"<div style='font-size:small;font-style:italic'>{html.escape(source)}</div>")
         return None
