@@ -183,3 +183,42 @@ def test_reader_never_calls_javascript_or_attachment_apis() -> None:
             if FORBIDDEN.search(line):
                 hits.append(f"{path.relative_to(PROJECT)}:{number}: {line.strip()}")
     assert hits == []
+
+
+PROBE = r"""
+import sys, pymupdf
+pymupdf.TOOLS.mupdf_display_errors(False)
+for path in sys.argv[1:]:
+    try:
+        doc = pymupdf.open(path, filetype="pdf")
+        print(path, int(doc.is_repaired), doc.page_count, flush=True)
+    except Exception:
+        print(path, "error", 0, flush=True)
+"""
+
+
+def test_corpus_files_mupdf_repairs_are_never_a_clean_success(corpus_dir: Path, tmp_path: Path) -> None:
+    """Damaged/hostile corpus files: whatever MuPDF repaired silently is failed or warned about."""
+    import csv
+    import subprocess
+    import sys
+
+    with open(corpus_dir / "MANIFEST.tsv", newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh, delimiter="\t"))
+    pdfs = [corpus_dir / r["filename"] for r in rows
+            if r["category"] in ("damaged", "hostile") and int(r["bytes"]) < 300_000]
+    pdfs = [p for p in pdfs if p.exists()]
+    if not pdfs:
+        pytest.skip("no damaged/hostile files in the corpus")
+    # is_repaired is probed in a throwaway process (some of these files crash MuPDF)
+    probe = subprocess.run([sys.executable, "-c", PROBE, *map(str, pdfs)],
+                           capture_output=True, text=True, timeout=120)
+    repaired = {line.rsplit(" ", 2)[0] for line in probe.stdout.splitlines()
+                if line.rsplit(" ", 2)[1] == "1"}
+    assert repaired, "expected at least one silently repaired file among the damaged ones"
+    with Library.open(tmp_path / "lib") as lib:
+        outcomes = import_paths(lib, pdfs, jobs=2, timeout=TIMEOUT)
+    assert_library_whole(tmp_path / "lib", [o for o in outcomes if o.outcome != "duplicate"])
+    for o in outcomes:
+        if o.path in repaired:
+            assert o.outcome == "failed" or any("repaired" in w for w in o.warnings), o
