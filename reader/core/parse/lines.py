@@ -246,9 +246,7 @@ def _merge_fragments(frags: list[_Frag]) -> list[list[_Frag]]:
             size = min(f.y1 - f.y0, last.y1 - last.y0)
             right = max(g.x1 for g in current)
             gap = f.x0 - right
-            marker_only = len(current) == 1 and bool(
-                _MARKER_RE.fullmatch(last.text.strip() + " ")
-            )
+            marker_only = len(current) == 1 and bool(_MARKER_RE.fullmatch(last.text.strip() + " "))
             split = any(right <= g0 + 0.5 and f.x0 >= g1 - 0.5 for g0, g1 in gutters)
             if not split and gap <= (3.0 * size if marker_only else 1.6 * size):
                 current.append(f)
