@@ -64,3 +64,13 @@ def test_bad_query_shows_one_line_inline(window, qtbot):
 
 def test_snippet_html_escapes_text():
     assert snippet_html("a <b>&\x02x\x03") == "a &lt;b&gt;&amp;<b>x</b>"
+
+
+def test_letter_shortcuts_type_into_the_search_field(window, qtbot):
+    before = window.reading.current_item_id()
+    issue = window.reading.issue.id
+    qtbot.keyClick(window.sidebar, Qt.Key.Key_Slash)
+    qtbot.keyClicks(window.search.field, "jkng Gmu s/? ")
+    assert window.search.field.text() == "jkng Gmu s/? "
+    assert window.reading.current_item_id() == before
+    assert window.reading.issue.id == issue
