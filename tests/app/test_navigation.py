@@ -145,3 +145,19 @@ def test_views_show_items_across_issues(window, qtbot, service):
     assert len(window.reading.items) == service.count_items("all")
     text = window.reading.toPlainText()
     assert "Grid & Pipe Weekly Vol 2.12" in text
+
+
+def test_j_after_scrolling_picks_an_item_in_view(window, qtbot):
+    click_issue(qtbot, window, 3, 0)
+    window.resize(900, 400)
+    reading = window.reading
+    reading.set_font_size(24)
+    bar = reading.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    reading.first_item()
+    bar.setValue(bar.maximum())
+    qtbot.keyClick(reading, Qt.Key.Key_J)
+    current = reading._spans[reading._current]  # noqa: SLF001
+    rect = reading.document().documentLayout().frameBoundingRect(current.frame)
+    assert reading._current > 0  # noqa: SLF001
+    assert rect.bottom() > bar.value() - 1

@@ -176,10 +176,36 @@ class ReadingPane(QTextBrowser):
             self.current_item_changed.emit(self._spans[index].item)
 
     def next_item(self) -> None:
-        self.set_current_index(self._current + 1)
+        """The item after the current one; after scrolling it away, the first one in view."""
+        visible = self._first_visible_index()
+        if visible is not None and not self._is_visible(self._current):
+            self.set_current_index(visible)
+        else:
+            self.set_current_index(self._current + 1)
 
     def previous_item(self) -> None:
-        self.set_current_index(self._current - 1)
+        visible = self._first_visible_index()
+        if visible is not None and not self._is_visible(self._current):
+            self.set_current_index(visible)
+        else:
+            self.set_current_index(self._current - 1)
+
+    def _item_rect(self, index: int):  # noqa: ANN202
+        return self.document().documentLayout().frameBoundingRect(self._spans[index].frame)
+
+    def _is_visible(self, index: int) -> bool:
+        if not 0 <= index < len(self._spans):
+            return False
+        rect = self._item_rect(index)
+        top = self.verticalScrollBar().value()
+        return rect.bottom() > top and rect.top() < top + self.viewport().height()
+
+    def _first_visible_index(self) -> int | None:
+        top = self.verticalScrollBar().value()
+        for i in range(len(self._spans)):
+            if self._item_rect(i).bottom() > top:
+                return i
+        return None
 
     def first_item(self) -> None:
         self.set_current_index(0)
