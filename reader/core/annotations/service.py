@@ -899,6 +899,26 @@ class AnnotationService:
     def unstar(self, item_ids: Iterable[int]) -> Change:
         return self.star(item_ids, False)
 
+    # ------------------------------------------------------------------ page geometry
+    def highlight_rects(self, annotation_id: int) -> list[Any]:
+        """Rectangles (``ItemRect``: 1-based page, PDF points) covering a highlight's text, one
+        per line, for translucent overlays on the rendered page; ``[]`` for an orphan. Reads
+        the PDF with PyMuPDF in this process (a few ms); the library lock is not held meanwhile."""
+        ann = self.get(annotation_id)
+        if ann.kind != "highlight":
+            raise UnknownAnnotationError(f"annotation {ann.id} is a {ann.kind}, not a highlight")
+        if ann.item_id is None or ann.start is None or ann.end is None:
+            return []
+        return self.range_rects(ann.item_id, ann.start, ann.end)
+
+    def range_rects(self, item_id: int, start: int, end: int) -> list[Any]:
+        """Rectangles covering ``start:end`` of an item's text (e.g. a selection not yet saved)."""
+        from reader.core.annotations.geometry import range_rects
+
+        item = self._lib.get_item(item_id)
+        pdf = self._lib.issue_pdf_path(item.issue_id)
+        return range_rects(pdf, item.rects, item_text(item.headline, item.body), int(start), int(end))
+
     # ------------------------------------------------------------------ read state
     @_locked
     def mark_read(self, item_ids: Iterable[int], read: bool = True) -> Change:
