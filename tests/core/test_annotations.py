@@ -383,3 +383,22 @@ def test_closed_library_refuses(lib: Library, ids: dict) -> None:
     lib.close()
     with pytest.raises(UserError, match="closed"):
         a.tags()
+
+
+def test_search_in_notes_comments_and_issue_notes(lib: Library, ids: dict) -> None:
+    a = lib.annotations
+    one, two, _ = ids["items"]
+    note = a.set_note(one, "Ask Marguerite about the pelican contract").after[0]
+    hl = a.add_highlight(two, quote="Three bidders", comment="pelican bid too").after[0]
+    issue_note = a.set_issue_note(ids["issue"], "Pelican season issue").after[0]
+    hits = a.search("pelican")
+    assert {h.annotation.id for h in hits} == {note.id, hl.id, issue_note.id}
+    assert all("[pelican]" in h.snippet.lower() for h in hits)
+    assert [h.annotation.id for h in a.search("bidders")] == [hl.id]  # the highlighted text
+    assert [h.annotation.id for h in a.search("pelican", kinds=["highlight"])] == [hl.id]
+    a.set_issue_note(ids["issue"], "")
+    assert {h.annotation.id for h in a.search("pelican")} == {note.id, hl.id}
+    a.revert(a.remove(hl.id))
+    assert len(a.search("pelican")) == 2 and a.search('"unbalanced') == []
+    with pytest.raises(UserError):
+        a.search("   ")

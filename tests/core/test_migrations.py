@@ -135,6 +135,7 @@ SHIPPED = {
     "0001_core": "4b01f2787a385b40",
     "0002_reading_state": "524fd475281b872e",
     "0003_annotations": "bc8207d64296e32f",
+    "0004_annotations_fts": "4ca5fd002ef7d94c",
 }
 
 

@@ -205,6 +205,15 @@ class Change:
 
 
 @dataclass(frozen=True)
+class AnnotationHit:
+    """A search hit in notes, comments or highlighted text; ``rank`` is BM25 (lower is better)."""
+
+    annotation: Annotation
+    snippet: str
+    rank: float
+
+
+@dataclass(frozen=True)
 class VersionReport:
     """What happened when a PDF became the new version of an existing issue."""
 

@@ -40,6 +40,7 @@ from reader.core.annotations.records import (
     COLORS,
     DEFAULT_COLOR,
     Annotation,
+    AnnotationHit,
     Change,
     Tag,
     TagCount,
@@ -480,6 +481,41 @@ class AnnotationService:
             [json.dumps(sorted(chosen))],
         ).fetchall()
         return [int(r[0]) for r in rows]
+
+    @_locked
+    def search(
+        self,
+        query: str,
+        *,
+        limit: int = 20,
+        kinds: Sequence[str] | None = None,
+        marks: tuple[str, str] = ("[", "]"),
+    ) -> list[AnnotationHit]:
+        """Annotations whose note, comment or highlighted text match ``query`` (the library's
+        search syntax), best first (BM25: note and comment weigh 4x the quoted text). Finds issue
+        notes and orphans too. QueryError for a query with nothing searchable."""
+        from reader.core.errors import QueryError
+        from reader.core.library.db import describe
+        from reader.core.library.fts_query import to_fts_query
+
+        match = to_fts_query(query)
+        kind_sql, params = "", [marks[0], marks[1], match]
+        if kinds:
+            kind_sql = f"AND rowid IN (SELECT id FROM annotations WHERE kind IN ({_marks(len(kinds))}))"
+            params += list(kinds)
+        params.append(max(0, int(limit)))
+        try:
+            ranked = self._db.execute(
+                f"""SELECT rowid, snippet(annotations_fts, -1, ?, ?, '…', 16),
+                           bm25(annotations_fts, 4.0, 4.0, 1.0) AS score
+                    FROM annotations_fts WHERE annotations_fts MATCH ? {kind_sql}
+                    ORDER BY score, rowid LIMIT ?""",
+                params,
+            ).fetchall()
+        except sqlite3.OperationalError as exc:
+            raise QueryError(f"cannot search for {query!r}: {describe(exc)}") from None
+        found = {a.id: a for a in self._fetch(int(r[0]) for r in ranked)}
+        return [AnnotationHit(found[int(r[0])], r[1], float(r[2])) for r in ranked if int(r[0]) in found]
 
     @_locked
     def version_report(self, sha256: str) -> VersionReport | None:

@@ -13,7 +13,8 @@ Layout:
 - ``items``: headline + body pairs of an issue, with pages/rects as JSON.
 - ``items_fts``: FTS5 external-content index over items(headline, body), kept by triggers;
   0003 adds ``annotation_text`` (notes and highlight comments) as a third column.
-- ``tags``, ``annotations``, ``issue_versions``: issue 4 (see ``m0003_annotations``).
+- ``tags``, ``annotations``, ``issue_versions``: issue 4 (see ``m0003_annotations``);
+  ``annotations_fts`` (0004) indexes notes, comments and highlighted text.
 """
 
 from __future__ import annotations
@@ -353,6 +354,47 @@ def m0003_annotations(db: Database) -> None:
         WHEN (old.{text_kinds} OR new.{text_kinds}) BEGIN
             {annotation_text.format(ref="old.item_id")}
             {annotation_text.format(ref="new.item_id")}
+        END"""
+    )
+
+
+@migrations(name="0004_annotations_fts")
+def m0004_annotations_fts(db: Database) -> None:
+    """FTS5 index over annotations (note, comment, highlighted text), kept by triggers (issue 4).
+
+    Item notes and highlight comments are already found through ``items_fts``; this index also
+    finds issue notes and returns the annotations themselves (search "in my notes").
+    """
+    db.execute(
+        """
+        CREATE VIRTUAL TABLE annotations_fts USING fts5(
+            note, comment, exact,
+            content='annotations', content_rowid='id',
+            tokenize='unicode61 remove_diacritics 2'
+        )"""
+    )
+    db.execute("INSERT INTO annotations_fts(annotations_fts) VALUES ('rebuild')")
+    db.execute(
+        """
+        CREATE TRIGGER annotations_fts_ai AFTER INSERT ON annotations BEGIN
+            INSERT INTO annotations_fts(rowid, note, comment, exact)
+            VALUES (new.id, new.note, new.comment, new.exact);
+        END"""
+    )
+    db.execute(
+        """
+        CREATE TRIGGER annotations_fts_ad AFTER DELETE ON annotations BEGIN
+            INSERT INTO annotations_fts(annotations_fts, rowid, note, comment, exact)
+            VALUES ('delete', old.id, old.note, old.comment, old.exact);
+        END"""
+    )
+    db.execute(
+        """
+        CREATE TRIGGER annotations_fts_au AFTER UPDATE OF note, comment, exact ON annotations BEGIN
+            INSERT INTO annotations_fts(annotations_fts, rowid, note, comment, exact)
+            VALUES ('delete', old.id, old.note, old.comment, old.exact);
+            INSERT INTO annotations_fts(rowid, note, comment, exact)
+            VALUES (new.id, new.note, new.comment, new.exact);
         END"""
     )
 
