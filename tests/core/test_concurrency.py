@@ -6,10 +6,14 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from reader.core.errors import LibraryError
 from reader.core.library import Library
 from reader.core.maintenance import check_library
 from tests.cli.conftest import entry_point
@@ -78,3 +82,28 @@ def test_two_processes_writing_flags_and_annotations(tmp_path: Path) -> None:
             assert tags == sorted(f"side{side}-r{r}" for r in range(15)), (item, tags)
             assert opened.annotations.note(item) == f"note from side {side}, round 14"
     assert check_library(lib).ok
+
+
+def test_a_writer_that_cannot_get_the_lock_gets_a_clear_message(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past the busy timeout (5 s; 0.2 s here) the second writer gets one clear line, no damage."""
+    from reader.core.library import db as dbmod
+
+    lib_dir = tmp_path / "lib"
+    make_library(lib_dir, tmp_path / "pdfs", count=1)
+    monkeypatch.setattr(dbmod, "BUSY_TIMEOUT_MS", 200)
+    blocker = sqlite3.connect(lib_dir / "library.sqlite", isolation_level=None)
+    try:
+        blocker.execute("BEGIN IMMEDIATE")  # another process holding the write lock
+        with Library.open(lib_dir) as lib:
+            item = lib.item_ids("all")[0]
+            assert lib.get_item(item).starred is False  # reading still works (WAL)
+            with pytest.raises(LibraryError, match="in use by another program") as err:
+                lib.set_starred([item], True)
+            assert "\n" not in str(err.value)
+            blocker.execute("ROLLBACK")
+            assert lib.set_starred([item], True) == 1  # lock free again: the retry works
+    finally:
+        blocker.close()
+    assert check_library(lib_dir).ok

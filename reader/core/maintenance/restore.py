@@ -4,7 +4,8 @@ Order of work, so that a failure at any step leaves a usable library: verify the
 next to the database under a temporary name; take the database for ourselves (switching it out
 of WAL mode needs every other connection closed, which is how a window or a CLI still using the
 library is detected, and it folds the WAL into the file so the copy kept aside is complete);
-rename the current database to ``library.sqlite.before-restore-<timestamp>``; rename the copy in.
+hard-link the current database as ``library.sqlite.before-restore-<timestamp>``; rename the copy
+over ``library.sqlite`` (atomic, so a crash leaves the old or the new database, never none).
 Nothing is deleted. PDFs in ``files/`` are left alone: ``digest-reader check`` reports PDFs the
 restored database does not know (imported after the backup) and can move them to ``lost+found/``.
 """
@@ -22,8 +23,8 @@ from reader.core.errors import LibraryError
 from reader.core.library.db import describe
 from reader.core.library.service import DB_NAME
 from reader.core.maintenance.sqlite_files import (
+    SIDECARS,
     looks_corrupt,
-    move_database,
     require_healthy,
     timestamp,
     unique_path,
@@ -77,8 +78,8 @@ def restore_backup(library: Any, backup: str | os.PathLike[str]) -> RestoreResul
         if db_path.exists():
             guard = _take_exclusive(db_path)
             previous = unique_path(folder / f"{DB_NAME}.before-restore-{timestamp()}")
-            move_database(db_path, previous)
-        os.replace(incoming, db_path)
+            _keep_aside(db_path, previous)
+        os.replace(incoming, db_path)  # atomic: library.sqlite is always the old or the new one
     except OSError as exc:
         raise LibraryError(f"cannot restore: {exc.strerror or exc}") from None
     finally:
@@ -86,6 +87,23 @@ def restore_backup(library: Any, backup: str | os.PathLike[str]) -> RestoreResul
             guard.close()
         incoming.unlink(missing_ok=True)
     return RestoreResult(source, previous)
+
+
+def _keep_aside(db_path: Path, previous: Path) -> None:
+    """Keep the current database as ``previous`` without ever leaving ``db_path`` missing.
+
+    A hard link (a copy where links are not possible) keeps the old bytes under the new name;
+    WAL/SHM files (present only if the database could not be taken out of WAL mode) move with
+    it, so a stale WAL is never applied to the restored database.
+    """
+    try:
+        os.link(db_path, previous)
+    except OSError:
+        shutil.copy2(db_path, previous)
+    for suffix in SIDECARS:
+        side = db_path.with_name(db_path.name + suffix)
+        if side.exists():
+            os.replace(side, previous.with_name(previous.name + suffix))
 
 
 def _take_exclusive(db_path: Path) -> sqlite3.Connection | None:
