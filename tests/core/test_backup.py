@@ -132,3 +132,33 @@ def test_backups_in_the_same_second_get_distinct_names_in_order(lib_dir: Path) -
     paths = [backup_library(lib_dir, keep=2, now=T0) for _ in range(3)]
     assert len(set(paths)) == 3
     assert [b.path for b in list_backups(lib_dir)] == [paths[2], paths[1]]
+
+
+def test_pdfs_imported_after_the_backup_survive_a_restore(lib_dir: Path, tmp_path: Path) -> None:
+    """Restore rolls the database back; the newer PDF goes to lost+found and can be re-imported."""
+    import os
+
+    from reader.core.importer import import_paths
+    from reader.core.maintenance import LOST_AND_FOUND, check_library
+    from tests.core.test_backup_support import make_pdfs
+
+    backup = backup_library(lib_dir)
+    [late] = make_pdfs(tmp_path / "late", 1, prefix="late", volume=9)
+    with Library.open(lib_dir) as lib:
+        [o] = import_paths(lib, [late], jobs=1)
+        assert o.outcome == "imported"
+    restore_backup(lib_dir, backup)
+    for pdf in (lib_dir / "files").glob("*.pdf"):
+        os.utime(pdf, (1_000_000_000, 1_000_000_000))
+    report = check_library(lib_dir, repair=True)
+    assert report.ok, report.lines()
+    [kept] = (lib_dir / LOST_AND_FOUND).glob("*.pdf")
+    with Library.open(lib_dir) as lib:
+        assert lib.count_issues() == 2
+        [again] = import_paths(lib, [kept], jobs=1)
+        assert again.outcome == "imported" and lib.count_issues() == 3
+    stale = lib_dir / "backups" / ".library-killed.sqlite.partial"
+    stale.write_bytes(b"half a backup")
+    os.utime(stale, (1_000_000_000, 1_000_000_000))
+    backup_library(lib_dir)
+    assert not stale.exists()

@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
+import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -145,8 +146,19 @@ def backup_library(library: Any, *, keep: int = DEFAULT_KEEP, now: datetime | No
 
 
 def prune_backups(library: Any, *, keep: int) -> list[Path]:
-    """Delete all but the newest ``keep`` automatic backups; return what was deleted."""
+    """Delete all but the newest ``keep`` automatic backups; return what was deleted.
+
+    Also clears ``.*.partial`` files older than an hour (left by a backup that was killed).
+    """
     removed = []
+    cutoff = time.time() - 3600
+    folder = backups_dir(library)
+    for partial in folder.glob(".*.partial") if folder.is_dir() else ():
+        try:
+            if partial.stat().st_mtime < cutoff:
+                partial.unlink()
+        except OSError:
+            pass
     for info in list_backups(library)[max(0, keep):]:
         try:
             info.path.unlink()
