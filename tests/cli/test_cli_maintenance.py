@@ -52,10 +52,16 @@ def test_restore_refuses_a_bad_file_and_while_in_use(cli, lib_dir: Path, tmp_pat
     cli("--library", str(lib_dir), "backup")
     [backup] = list_backups(lib_dir)
     holder = subprocess.Popen(  # another "window" keeps the library open
-        [sys.executable, "-c",
-         "import sys; from reader.core.library import Library; l = Library.open(sys.argv[1]);"
-         " l.count_issues(); print('open', flush=True); sys.stdin.read()", str(lib_dir)],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-c",
+            "import sys; from reader.core.library import Library; l = Library.open(sys.argv[1]);"
+            " l.count_issues(); print('open', flush=True); sys.stdin.read()",
+            str(lib_dir),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
     )
     try:
         assert holder.stdout.readline().strip() == "open"

@@ -108,8 +108,11 @@ def test_restore_refuses_a_bad_backup_and_changes_nothing(lib_dir: Path, tmp_pat
     other = tmp_path / "other.sqlite"
     sqlite3.connect(other).execute("CREATE TABLE t (x)").connection.close()
     before = (lib_dir / "library.sqlite").read_bytes()
-    for bad, phrase in ((garbage, "not usable"), (other, "not a Digest Reader library"),
-                        (tmp_path / "missing.sqlite", "does not exist")):
+    for bad, phrase in (
+        (garbage, "not usable"),
+        (other, "not a Digest Reader library"),
+        (tmp_path / "missing.sqlite", "does not exist"),
+    ):
         with pytest.raises(LibraryError, match=phrase):
             restore_backup(lib_dir, bad)
     assert (lib_dir / "library.sqlite").read_bytes() == before

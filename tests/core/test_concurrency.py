@@ -30,11 +30,26 @@ def test_two_imports_at_once(tmp_path: Path) -> None:
     for side in (1, 2):
         src = tmp_path / f"in{side}"
         make_pdfs(src, PER_SIDE, prefix=f"side{side}", volume=side)
-        procs.append(subprocess.Popen(
-            [entry_point(), "--library", str(lib), "import", "--jobs", "1", "--json",
-             "--keep-backups", "0", str(src)],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
-        ))
+        procs.append(
+            subprocess.Popen(
+                [
+                    entry_point(),
+                    "--library",
+                    str(lib),
+                    "import",
+                    "--jobs",
+                    "1",
+                    "--json",
+                    "--keep-backups",
+                    "0",
+                    str(src),
+                ],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+                env=env,
+            )
+        )
     for proc in procs:
         out, err = proc.communicate(timeout=180)
         assert proc.returncode == 0, err
@@ -64,8 +79,12 @@ def test_two_processes_writing_flags_and_annotations(tmp_path: Path) -> None:
     lib = tmp_path / "lib"
     make_library(lib, tmp_path / "pdfs", count=2)
     procs = [
-        subprocess.Popen([sys.executable, "-c", WRITER, str(lib), str(side)],
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(lib), str(side)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         for side in (1, 2)
     ]
     for proc in procs:

@@ -64,8 +64,11 @@ def assert_no_half_import(folder: Path) -> int:
         assert (folder / "files" / f"{sha}.pdf").is_file(), f"issue {issue_id} has no PDF"
     on_disk = {p.stem for p in (folder / "files").glob("*.pdf")}
     assert on_disk == shas, "a PDF in files/ has no row (or a row has no PDF)"
-    assert all(p.name.startswith(".") and p.suffix == ".tmp"
-               for p in (folder / "files").iterdir() if p.suffix != ".pdf")
+    assert all(
+        p.name.startswith(".") and p.suffix == ".tmp"
+        for p in (folder / "files").iterdir()
+        if p.suffix != ".pdf"
+    )
     return len(rows)
 
 
@@ -73,11 +76,27 @@ def test_sigkill_during_bulk_import(tmp_path: Path) -> None:
     src = tmp_path / "in"
     make_pdfs(src, FILES)
     lib = tmp_path / "lib"
-    cmd = [entry_point(), "--library", str(lib), "import", "--jobs", "2", "--keep-backups", "0",
-           "--json", str(src)]
+    cmd = [
+        entry_point(),
+        "--library",
+        str(lib),
+        "import",
+        "--jobs",
+        "2",
+        "--keep-backups",
+        "0",
+        "--json",
+        str(src),
+    ]
     env = {k: v for k, v in os.environ.items() if k != "DIGEST_READER_DEBUG"}
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                            stdin=subprocess.DEVNULL, env=env, start_new_session=True)
+    proc = subprocess.Popen(
+        cmd,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        stdin=subprocess.DEVNULL,
+        env=env,
+        start_new_session=True,
+    )
     try:
         deadline = time.monotonic() + 60
         while count_issues(lib / "library.sqlite") < 5:
@@ -115,8 +134,9 @@ for n in range(100000):
 def test_sigkill_during_flag_writes_keeps_every_acknowledged_write(tmp_path: Path) -> None:
     lib = tmp_path / "lib"
     make_library(lib, tmp_path / "pdfs", count=3)
-    proc = subprocess.Popen([sys.executable, "-c", WRITER, str(lib)], stdout=subprocess.PIPE,
-                            text=True, start_new_session=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(lib)], stdout=subprocess.PIPE, text=True, start_new_session=True
+    )
     acked = []
     try:
         for line in proc.stdout:

@@ -205,16 +205,19 @@ def test_corpus_files_mupdf_repairs_are_never_a_clean_success(corpus_dir: Path, 
 
     with open(corpus_dir / "MANIFEST.tsv", newline="", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh, delimiter="\t"))
-    pdfs = [corpus_dir / r["filename"] for r in rows
-            if r["category"] in ("damaged", "hostile") and int(r["bytes"]) < 300_000]
+    pdfs = [
+        corpus_dir / r["filename"]
+        for r in rows
+        if r["category"] in ("damaged", "hostile") and int(r["bytes"]) < 300_000
+    ]
     pdfs = [p for p in pdfs if p.exists()]
     if not pdfs:
         pytest.skip("no damaged/hostile files in the corpus")
     # is_repaired is probed in a throwaway process (some of these files crash MuPDF)
-    probe = subprocess.run([sys.executable, "-c", PROBE, *map(str, pdfs)],
-                           capture_output=True, text=True, timeout=120)
-    repaired = {line.rsplit(" ", 2)[0] for line in probe.stdout.splitlines()
-                if line.rsplit(" ", 2)[1] == "1"}
+    probe = subprocess.run(
+        [sys.executable, "-c", PROBE, *map(str, pdfs)], capture_output=True, text=True, timeout=120
+    )
+    repaired = {line.rsplit(" ", 2)[0] for line in probe.stdout.splitlines() if line.rsplit(" ", 2)[1] == "1"}
     assert repaired, "expected at least one silently repaired file among the damaged ones"
     with Library.open(tmp_path / "lib") as lib:
         outcomes = import_paths(lib, pdfs, jobs=2, timeout=TIMEOUT)

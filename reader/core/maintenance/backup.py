@@ -159,7 +159,7 @@ def prune_backups(library: Any, *, keep: int) -> list[Path]:
                 partial.unlink()
         except OSError:
             pass
-    for info in list_backups(library)[max(0, keep):]:
+    for info in list_backups(library)[max(0, keep) :]:
         try:
             info.path.unlink()
             removed.append(info.path)

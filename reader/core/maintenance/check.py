@@ -92,9 +92,7 @@ def check_library(
     # a read-only folder (or mount) can still be checked: opened immutable, nothing written
     target = str(db_path) if writable else f"{db_path.resolve().as_uri()}?immutable=1"
     try:
-        con = sqlite3.connect(
-            target, uri=not writable, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None
-        )
+        con = sqlite3.connect(target, uri=not writable, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
     except sqlite3.Error as exc:
         raise LibraryError(f"cannot open library database {db_path}: {describe(exc)}") from None
     try:
@@ -130,9 +128,7 @@ def _integrity(con: sqlite3.Connection, report: CheckReport, folder: Path) -> bo
         if backup
         else "no good backup found in backups/"
     )
-    report.findings.append(
-        Finding("database integrity", False, f"damaged ({result[:200]}); {advice}")
-    )
+    report.findings.append(Finding("database integrity", False, f"damaged ({result[:200]}); {advice}"))
     return False
 
 
@@ -197,9 +193,7 @@ def _fts(con: sqlite3.Connection, report: CheckReport, repair: bool) -> None:
             report.findings.append(Finding(name, False, f"rebuild failed: {after}"))
 
 
-def _files(
-    con: sqlite3.Connection, report: CheckReport, folder: Path, repair: bool, grace: float
-) -> None:
+def _files(con: sqlite3.Connection, report: CheckReport, folder: Path, repair: bool, grace: float) -> None:
     files_dir = folder / FILES_DIR
     known: dict[str, int] = {
         r[0]: int(r[1]) for r in con.execute("SELECT sha256, size FROM files").fetchall()

@@ -117,9 +117,7 @@ def recover_if_corrupt(folder: str | os.PathLike[str]) -> Recovery | None:
     return Recovery(folder, reason, target, newest_good_backup(folder))
 
 
-def open_library(
-    folder: str | os.PathLike[str], *, create: bool = True, quick_check: bool = True
-) -> Library:
+def open_library(folder: str | os.PathLike[str], *, create: bool = True, quick_check: bool = True) -> Library:
     """:meth:`Library.open`, plus: a damaged database raises :class:`CorruptLibraryError`
     after being moved aside (its ``recovery`` names the backup to offer).
 
