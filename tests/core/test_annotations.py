@@ -402,3 +402,40 @@ def test_search_in_notes_comments_and_issue_notes(lib: Library, ids: dict) -> No
     assert len(a.search("pelican")) == 2 and a.search('"unbalanced') == []
     with pytest.raises(UserError):
         a.search("   ")
+
+
+def test_any_user_text_gets_an_answer(lib: Library, ids: dict) -> None:
+    """Arbitrary text as tag, quote, colour, note, comment or search: success or a UserError."""
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    a = lib.annotations
+    item = ids["items"][0]
+
+    @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(st.text(max_size=40), st.sampled_from(["tag", "quote", "color", "note", "comment", "search"]))
+    def check(text: str, what: str) -> None:
+        try:
+            if what == "tag":
+                change = a.tag_items([item], [text])
+                assert normalise_tag(text) in a.item_tags(item)
+                a.revert(change)
+            elif what == "quote":
+                a.revert(a.add_highlight(item, quote=text))
+            elif what == "color":
+                a.revert(a.add_highlight(item, color=text))
+            elif what == "note":
+                change = a.set_note(item, text)
+                assert a.note(item) == (text if text.strip() else "")
+                a.revert(change)
+            elif what == "comment":
+                change = a.add_highlight(item, comment=text)
+                assert a.get(change.after[0].id).comment == text
+                a.revert(change)
+            else:
+                a.search(text)
+        except UserError as err:
+            assert "\n" not in str(err)
+
+    check()
+    assert a.annotations() == [] and a.tags() == []
