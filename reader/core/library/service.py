@@ -213,7 +213,8 @@ class Library:
             where = f" as issue {existing}" if existing is not None else ""
             raise DuplicateError(f"already in the library{where}", issue_id=existing)
         target = self.files_dir / f"{sha}.pdf"
-        size = self._copy_in(Path(pdf_path), target, sha)
+        staged = self.files_dir / f".{sha}.{uuid.uuid4().hex}.staged.tmp"
+        size = self._copy_in(Path(pdf_path), staged, sha)
         try:
             with self._db.atomic():
                 # Same series, volume and number as an issue here: a corrected PDF, stored as
@@ -228,7 +229,14 @@ class Library:
                 else:
                     issue_id = self._insert_issue(parsed, sha, size, original_name)
                     self._insert_items(issue_id, parsed)
+                # Rename last, holding the write lock until COMMIT: a files/<sha>.pdf without
+                # a row then only exists after a crash (see maintenance.recovery).
+                try:
+                    os.replace(staged, target)
+                except OSError as exc:
+                    raise LibraryError(f"cannot store the PDF: {exc.strerror or exc}") from None
         except BaseException:
+            staged.unlink(missing_ok=True)
             try:
                 target.unlink()
             except OSError:
