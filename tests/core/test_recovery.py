@@ -81,3 +81,31 @@ def test_other_sqlite_files_or_newer_libraries_are_never_moved(tmp_path: Path) -
         open_library(folder)
     assert not isinstance(err.value, CorruptLibraryError)
     assert (folder / "library.sqlite").exists()
+
+
+def test_open_moves_pdfs_without_rows_to_lost_and_found(lib_dir: Path) -> None:
+    """A PDF renamed into files/ whose rows never committed (a crash) is rescued, not deleted."""
+    stray = lib_dir / "files" / ("ef" * 32 + ".pdf")
+    stray.write_bytes(b"%PDF-1.4 committed never")
+    with open_library(lib_dir) as lib:
+        assert lib.count_issues() == 2
+    assert not stray.exists()
+    assert (lib_dir / "lost+found" / stray.name).read_bytes() == b"%PDF-1.4 committed never"
+
+
+def test_rescue_waits_for_no_one(lib_dir: Path) -> None:
+    """While another writer holds the lock nothing is moved (its PDF may be about to commit)."""
+    import sqlite3
+
+    from reader.core.maintenance.recovery import rescue_orphan_pdfs
+
+    stray = lib_dir / "files" / ("0a" * 32 + ".pdf")
+    stray.write_bytes(b"%PDF in flight")
+    writer = sqlite3.connect(lib_dir / "library.sqlite", isolation_level=None)
+    try:
+        writer.execute("BEGIN IMMEDIATE")
+        assert rescue_orphan_pdfs(lib_dir) == [] and stray.exists()
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
+    assert len(rescue_orphan_pdfs(lib_dir)) == 1 and not stray.exists()

@@ -24,13 +24,13 @@ from reader.core.library.db import BUSY_TIMEOUT_MS, describe
 from reader.core.library.service import DB_NAME, FILES_DIR
 from reader.core.maintenance.recovery import newest_good_backup
 from reader.core.maintenance.sqlite_files import (
+    LOST_AND_FOUND,
     folder_writable,
     looks_corrupt,
     read_only_message,
     unique_path,
 )
 
-LOST_AND_FOUND = "lost+found"
 ORPHAN_GRACE_SECONDS = 600
 """A PDF in files/ younger than this may belong to an import still running: left alone."""
 

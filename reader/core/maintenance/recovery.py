@@ -8,7 +8,9 @@ start. When the database is damaged it renames it (with its WAL) to
 that backup (:func:`reader.core.maintenance.restore_backup`) or opens the folder again, which
 starts an empty database (the damaged one stays aside for expert recovery).
 A database that is merely busy, read-only, not a library or made by a newer version is never
-moved: those raise the ordinary :class:`LibraryError`.
+moved: those raise the ordinary :class:`LibraryError`. After a successful open, PDFs in
+``files/`` that no row knows (a crash between storing a file and its commit, or a restored
+older database) are moved to ``lost+found/`` (:func:`rescue_orphan_pdfs`).
 """
 
 from __future__ import annotations
@@ -20,9 +22,10 @@ from pathlib import Path
 
 from reader.core.errors import LibraryError
 from reader.core.library import Library
-from reader.core.library.service import DB_NAME
+from reader.core.library.service import DB_NAME, FILES_DIR
 from reader.core.maintenance.backup import BackupInfo, list_backups
 from reader.core.maintenance.sqlite_files import (
+    LOST_AND_FOUND,
     folder_writable,
     looks_corrupt,
     move_database,
@@ -130,7 +133,7 @@ def open_library(folder: str | os.PathLike[str], *, create: bool = True, quick_c
         if recovery is not None:
             raise CorruptLibraryError(recovery)
     try:
-        return Library.open(folder, create=create)
+        lib = Library.open(folder, create=create)
     except LibraryError:
         recovery = recover_if_corrupt(folder)
         if recovery is not None:
@@ -138,3 +141,41 @@ def open_library(folder: str | os.PathLike[str], *, create: bool = True, quick_c
         if folder.is_dir() and not folder_writable(folder):
             raise LibraryError(read_only_message(folder)) from None
         raise
+    rescue_orphan_pdfs(folder)
+    return lib
+
+
+def rescue_orphan_pdfs(folder: str | os.PathLike[str]) -> list[Path]:
+    """Move PDFs in ``files/`` that no row knows to ``lost+found/``; return their new paths.
+
+    Such a PDF is left by a crash between storing the file and committing its rows, or is one
+    imported after the backup that was restored. ``store_issue`` renames a PDF into ``files/``
+    only while it holds the write lock, so holding that lock here proves no import in any
+    process is mid-way; when another writer is busy this does nothing (the next open will).
+    Never deletes.
+    """
+    folder = Path(folder).expanduser()
+    files_dir = folder / FILES_DIR
+    try:
+        con = sqlite3.connect(str(folder / DB_NAME), timeout=0, isolation_level=None)
+    except sqlite3.Error:
+        return []
+    moved: list[Path] = []
+    try:
+        con.execute("BEGIN IMMEDIATE")
+        known = {r[0] for r in con.execute("SELECT sha256 FROM files")}
+        orphans = [p for p in files_dir.glob("*.pdf") if p.stem not in known]
+        if orphans:
+            target_dir = folder / LOST_AND_FOUND
+            target_dir.mkdir(exist_ok=True)
+            for pdf in orphans:
+                target = unique_path(target_dir / pdf.name)
+                os.replace(pdf, target)
+                moved.append(target)
+    except (sqlite3.Error, OSError):
+        pass
+    finally:
+        if con.in_transaction:
+            con.execute("ROLLBACK")
+        con.close()
+    return moved

@@ -18,6 +18,7 @@ from reader.core.library import migrations
 from reader.core.library.db import describe
 
 SIDECARS = ("-wal", "-shm", "-journal")
+LOST_AND_FOUND = "lost+found"
 CORRUPT_PHRASES = ("malformed", "not a database", "corrupt", "disk image", "file is encrypted")
 
 
