@@ -28,6 +28,22 @@ def _one_line(text: str, limit: int = 200) -> str:
     return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
+HEADER_WINDOW = 8192
+"""Bytes searched for ``%PDF``. The spec wants it within 1,024 bytes; readers tolerate junk before it."""
+
+
+def _has_pdf_header(path: Path) -> bool:
+    """Whether ``%PDF`` occurs near the start, so an image or text named .pdf is refused.
+
+    MuPDF would otherwise open a PNG or JPEG renamed to .pdf as an image document.
+    """
+    try:
+        with path.open("rb") as f:
+            return b"%PDF" in f.read(HEADER_WINDOW)
+    except OSError:
+        return True  # let pymupdf.open report the read error in its own words
+
+
 def open_document(path: str | os.PathLike[str], password: str | None = None) -> pymupdf.Document:
     """Open ``path`` as a PDF, authenticate when needed, and return the document.
 
@@ -47,6 +63,8 @@ def open_document(path: str | os.PathLike[str], password: str | None = None) -> 
         raise BadPdfError(f"cannot read file: {_one_line(err.strerror or err)}") from None
     if size == 0:
         raise BadPdfError("empty file: not a PDF")
+    if not _has_pdf_header(p):
+        raise BadPdfError("not a PDF: the file has no %PDF header")
     try:
         doc = pymupdf.open(str(p), filetype="pdf")
     except pymupdf.EmptyFileError:

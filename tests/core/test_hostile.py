@@ -145,7 +145,7 @@ def test_named_hostile_files(tmp_path: Path, base_pdf: bytes, pdf_2000_pages: Pa
         # MuPDF sniffs content and opens a PNG named .pdf as an image (doc.is_pdf False): it must
         # at least never be a clean success (see .notes/reliability-requests.md: fail it instead)
         png = by_name["png-inside.pdf"]
-        assert png.outcome == "failed" or png.warnings, png
+        assert png.outcome == "failed" and "no %PDF header" in (png.reason or ""), png
         assert "empty" in by_name["zero-bytes.pdf"].reason
         # silently repaired by MuPDF: never a clean success
         assert by_name["repaired-no-pages.pdf"].outcome == "failed"

@@ -170,3 +170,16 @@ def test_corpus_empty_user_password_opens_without_prompt(corpus_dir: Path) -> No
     doc = open_document(corpus_dir / "pymupdf__test-2333.pdf")
     assert doc.page_count == 3
     doc.close()
+
+
+def test_image_named_pdf_is_refused_as_not_a_pdf(tmp_path):
+    """MuPDF opens a PNG as an image document; a renamed image must not import as an issue."""
+    import pytest
+
+    from reader.core.errors import BadPdfError
+    from reader.core.pdf import open_document
+
+    fake = tmp_path / "photo.pdf"
+    fake.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
+    with pytest.raises(BadPdfError, match="no %PDF header"):
+        open_document(fake)
