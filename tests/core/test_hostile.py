@@ -142,8 +142,7 @@ def test_named_hostile_files(tmp_path: Path, base_pdf: bytes, pdf_2000_pages: Pa
         assert_library_whole(tmp_path / "lib", outcomes)
         for name in ("zero-bytes.pdf", "plain-text.pdf"):
             assert by_name[name].outcome == "failed"
-        # MuPDF sniffs content and opens a PNG named .pdf as an image (doc.is_pdf False): it must
-        # at least never be a clean success (see .notes/reliability-requests.md: fail it instead)
+        # MuPDF sniffs content and would open a PNG named .pdf as an image: open_document refuses it
         png = by_name["png-inside.pdf"]
         assert png.outcome == "failed" and "no %PDF header" in (png.reason or ""), png
         assert "empty" in by_name["zero-bytes.pdf"].reason
