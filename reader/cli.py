@@ -124,6 +124,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("stats", help="counts and sizes of the library")
     _add_annotation_parsers(sub)
     _add_maintenance_parsers(sub)
+    _add_export_parsers(sub)
     return parser
 
 
@@ -605,6 +606,52 @@ def cmd_check(args: argparse.Namespace, library_dir: Path) -> int:
 MAINTENANCE_COMMANDS = {"backup": cmd_backup, "restore": cmd_restore, "check": cmd_check}
 
 
+# -- export (issue 5): Markdown, Web Annotation JSON-LD, CSV, annotated PDF -------------------
+def _add_export_parsers(sub: Any) -> None:
+    p = sub.add_parser("export", help="export items and annotations as Markdown, JSON-LD, CSV or PDF")
+    p.add_argument("--format", "-f", default="md", choices=("md", "json", "csv", "pdf"),
+                   help="md (one file per issue), json (W3C Web Annotations), csv, pdf (annotated copies)")
+    p.add_argument("--issue", action="append", metavar="ID", help="only this issue (id or label; repeats)")
+    p.add_argument("--item", action="append", type=_positive_int, metavar="ID", help="only this item (repeats)")
+    p.add_argument("--tag", metavar="T", help="only items with this tag ('region/*' includes nested tags)")
+    p.add_argument("--query", metavar="Q", help="only items matching this search")
+    p.add_argument("--since", metavar="DATE", help="only issues dated on or after DATE (YYYY-MM-DD)")
+    p.add_argument("--until", metavar="DATE", help="only issues dated on or before DATE")
+    p.add_argument("--briefing", action="store_true",
+                   help="one Markdown briefing: highlighted and tagged items by tag, then series")
+    p.add_argument("--template", metavar="FILE", help="Jinja2 template for Markdown (see docs/templates.md)")
+    p.add_argument("-o", "--output", required=True, metavar="PATH",
+                   help="a folder (md: one file per issue; pdf: one per issue) or a file")
+    p = sub.add_parser("import-annotations", help="attach annotations from a W3C Web Annotation JSON file")
+    p.add_argument("file", metavar="FILE", help="a file written by: export --format json")
+
+
+def cmd_export(args: argparse.Namespace, library_dir: Path) -> int:
+    from reader.core.export import Scope, export
+
+    with _open_library(library_dir) as lib:
+        issues = tuple(lib.find_issue(ref).id for ref in (args.issue or ()))
+        scope = Scope(issue_ids=issues, item_ids=tuple(args.item or ()), tag=args.tag, query=args.query,
+                      since=args.since, until=args.until, briefing=args.briefing)
+        result = export(lib, scope, args.format, args.output, template=args.template)
+    sys.stdout.write(result.message() + "\n")
+    return EXIT_OK
+
+
+def cmd_import_annotations(args: argparse.Namespace, library_dir: Path) -> int:
+    from reader.core.export import import_annotations
+
+    with _open_library(library_dir) as lib:
+        report = import_annotations(lib, args.file)
+    sys.stdout.write(report.message() + "\n")
+    for problem in report.problems:
+        sys.stdout.write(f"warning: {problem}\n")
+    return EXIT_OK
+
+
+EXPORT_COMMANDS = {"export": cmd_export, "import-annotations": cmd_import_annotations}
+
+
 def run_gui(library_dir: Path) -> int:
     """Start the reader window (PySide6 is imported only here)."""
     try:
@@ -623,6 +670,7 @@ COMMANDS = {
 }
 COMMANDS.update(ANNOTATION_COMMANDS)
 COMMANDS.update(MAINTENANCE_COMMANDS)
+COMMANDS.update(EXPORT_COMMANDS)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -136,6 +136,7 @@ SHIPPED = {
     "0002_reading_state": "524fd475281b872e",
     "0003_annotations": "bc8207d64296e32f",
     "0004_annotations_fts": "4ca5fd002ef7d94c",
+    "0005_search": "baa05ad62657ab03",
 }
 
 

@@ -399,6 +399,153 @@ def m0004_annotations_fts(db: Database) -> None:
     )
 
 
+@migrations(name="0005_search")
+def m0005_search(db: Database) -> None:
+    """Query language, saved searches, rules, entities, CJK substring search (issue 6).
+
+    - ``items.cjk_head`` / ``items.cjk_rest``: CJK runs of the headline / of body + notes as
+      overlapping bigrams (see reader.core.search.cjk), written by code, not SQL; they become
+      two more ``items_fts`` columns, so two-character Japanese names are found. ``cjk_dirty``
+      lists items whose bigrams must be (re)computed; triggers fill it and the search package
+      empties it before searching.
+    - ``items_fts`` is rebuilt with five columns and BM25 weights as its ``rank``
+      (headline 10, body 1, notes 2, CJK headline 10, CJK rest 1): ``ORDER BY rank LIMIT``.
+    - ``entities`` (kind + normalised name, item_count kept by triggers) and ``item_entities``
+      (which items mention which entity); ``entity_dirty`` lists items to (re)extract.
+    - ``saved_searches`` (name, query, position, followed, seen_at) and ``rules``.
+    """
+    db.execute("ALTER TABLE items ADD COLUMN cjk_head TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE items ADD COLUMN cjk_rest TEXT NOT NULL DEFAULT ''")
+    for name in ("items_fts_ai", "items_fts_ad", "items_fts_au"):
+        db.execute(f"DROP TRIGGER IF EXISTS {name}")
+    db.execute("DROP TABLE items_fts")
+    db.execute(
+        """
+        CREATE VIRTUAL TABLE items_fts USING fts5(
+            headline, body, annotation_text, cjk_head, cjk_rest,
+            content='items', content_rowid='id',
+            tokenize='unicode61 remove_diacritics 2'
+        )"""
+    )
+    db.execute(
+        "INSERT INTO items_fts(items_fts, rank) VALUES ('rank', 'bm25(10.0, 1.0, 2.0, 10.0, 1.0)')"
+    )
+    db.execute("INSERT INTO items_fts(items_fts) VALUES ('rebuild')")
+    cols = "headline, body, annotation_text, cjk_head, cjk_rest"
+    new_vals = "new.headline, new.body, new.annotation_text, new.cjk_head, new.cjk_rest"
+    old_vals = "old.headline, old.body, old.annotation_text, old.cjk_head, old.cjk_rest"
+    db.execute(
+        f"""
+        CREATE TRIGGER items_fts_ai AFTER INSERT ON items BEGIN
+            INSERT INTO items_fts(rowid, {cols}) VALUES (new.id, {new_vals});
+        END"""
+    )
+    db.execute(
+        f"""
+        CREATE TRIGGER items_fts_ad AFTER DELETE ON items BEGIN
+            INSERT INTO items_fts(items_fts, rowid, {cols}) VALUES ('delete', old.id, {old_vals});
+        END"""
+    )
+    db.execute(
+        f"""
+        CREATE TRIGGER items_fts_au AFTER UPDATE OF {cols} ON items BEGIN
+            INSERT INTO items_fts(items_fts, rowid, {cols}) VALUES ('delete', old.id, {old_vals});
+            INSERT INTO items_fts(rowid, {cols}) VALUES (new.id, {new_vals});
+        END"""
+    )
+    db.execute("CREATE TABLE cjk_dirty (item_id INTEGER PRIMARY KEY)")
+    db.execute("CREATE TABLE entity_dirty (item_id INTEGER PRIMARY KEY)")
+    db.execute("INSERT INTO cjk_dirty (item_id) SELECT id FROM items")
+    db.execute("INSERT INTO entity_dirty (item_id) SELECT id FROM items")
+    db.execute(
+        """
+        CREATE TRIGGER items_search_dirty_ai AFTER INSERT ON items BEGIN
+            INSERT OR IGNORE INTO cjk_dirty (item_id) VALUES (new.id);
+            INSERT OR IGNORE INTO entity_dirty (item_id) VALUES (new.id);
+        END"""
+    )
+    db.execute(
+        """
+        CREATE TRIGGER items_search_dirty_text AFTER UPDATE OF headline, body ON items BEGIN
+            INSERT OR IGNORE INTO cjk_dirty (item_id) VALUES (new.id);
+            INSERT OR IGNORE INTO entity_dirty (item_id) VALUES (new.id);
+        END"""
+    )
+    db.execute(
+        """
+        CREATE TRIGGER items_search_dirty_notes AFTER UPDATE OF annotation_text ON items BEGIN
+            INSERT OR IGNORE INTO cjk_dirty (item_id) VALUES (new.id);
+        END"""
+    )
+    db.execute(
+        """
+        CREATE TRIGGER items_search_dirty_ad AFTER DELETE ON items BEGIN
+            DELETE FROM cjk_dirty WHERE item_id = old.id;
+            DELETE FROM entity_dirty WHERE item_id = old.id;
+            DELETE FROM item_entities WHERE item_id = old.id;
+        END"""
+    )
+    db.execute(
+        """
+        CREATE TABLE entities (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL,
+            name TEXT NOT NULL,
+            norm TEXT NOT NULL,
+            item_count INTEGER NOT NULL DEFAULT 0,
+            UNIQUE (kind, norm)
+        )"""
+    )
+    db.execute("CREATE INDEX idx_entities_norm ON entities(norm)")
+    db.execute("CREATE INDEX idx_entities_kind_count ON entities(kind, item_count DESC)")
+    db.execute(
+        """
+        CREATE TABLE item_entities (
+            entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+            item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+            mentions INTEGER NOT NULL DEFAULT 1,
+            PRIMARY KEY (entity_id, item_id)
+        ) WITHOUT ROWID"""
+    )
+    db.execute("CREATE INDEX idx_item_entities_item ON item_entities(item_id, entity_id)")
+    db.execute(
+        """
+        CREATE TRIGGER item_entities_count_ai AFTER INSERT ON item_entities BEGIN
+            UPDATE entities SET item_count = item_count + 1 WHERE id = new.entity_id;
+        END"""
+    )
+    db.execute(
+        """
+        CREATE TRIGGER item_entities_count_ad AFTER DELETE ON item_entities BEGIN
+            UPDATE entities SET item_count = item_count - 1 WHERE id = old.entity_id;
+        END"""
+    )
+    db.execute(
+        """
+        CREATE TABLE saved_searches (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            query TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            followed INTEGER NOT NULL DEFAULT 0,
+            seen_at TEXT,
+            created TEXT NOT NULL
+        )"""
+    )
+    db.execute(
+        """
+        CREATE TABLE rules (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL DEFAULT '',
+            query TEXT NOT NULL,
+            action TEXT NOT NULL CHECK (action IN ('tag', 'star', 'read')),
+            argument TEXT NOT NULL DEFAULT '',
+            enabled INTEGER NOT NULL DEFAULT 1,
+            created TEXT NOT NULL
+        )"""
+    )
+
+
 def known_names() -> list[str]:
     """Names of every migration this version of the code knows, in order."""
     return [m.name for m in migrations._migrations]

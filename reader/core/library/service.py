@@ -25,13 +25,11 @@ from reader.core.errors import (
     BugError,
     LibraryError,
     NotFoundError,
-    QueryError,
     UserError,
 )
 from reader.core.library import db as dbmod
 from reader.core.library import migrations
 from reader.core.library.errors import AmbiguousError, DuplicateError
-from reader.core.library.fts_query import to_fts_query
 from reader.core.library.refs import parse_ref
 from reader.core.library.rows import IssueRow, ItemRow, SearchHit, SeriesRow
 from reader.core.model import ItemRect, ParsedIssue
@@ -514,50 +512,24 @@ class Library:
     ) -> list[SearchHit]:
         """Items matching ``query``, best first (BM25, headline weighted 10x body).
 
-        ``query`` is any user text (see :mod:`reader.core.library.fts_query`); a query with
+        ``query`` is any user text in the query language (see :mod:`reader.core.search`,
+        issue 6: words, phrases, AND/OR/NOT, ``tag:``, ``series:``, ``is:`` ...); a query with
         nothing searchable raises :class:`QueryError`. Each hit carries a snippet with the
-        matched words wrapped in ``marks``.
+        matched words wrapped in ``marks``. ``type:highlights`` gives one hit per highlight.
         """
-        match = to_fts_query(query)
-        # Rank inside the FTS table alone (joining first makes SQLite score every match
-        # several times), then fetch issue details for the few winners.
-        series_filter = ""
-        params: list[Any] = [marks[0], marks[1], match]
-        if series_id is not None:
-            series_filter = (
-                "AND rowid IN (SELECT it.id FROM items it"
-                " JOIN issues i ON i.id = it.issue_id WHERE i.series_id = ?)"
-            )
-            params.append(int(series_id))
-        params.append(max(0, int(limit)))
-        try:
-            ranked = self._db.execute(
-                f"""SELECT rowid, snippet(items_fts, -1, ?, ?, '…', 16),
-                           bm25(items_fts, 10.0, 1.0) AS score
-                    FROM items_fts WHERE items_fts MATCH ? {series_filter}
-                    ORDER BY score, rowid LIMIT ?""",
-                params,
-            ).fetchall()
-        except sqlite3.OperationalError as exc:
-            raise QueryError(f"cannot search for {query!r}: {dbmod.describe(exc)}") from None
-        ids = [int(r[0]) for r in ranked]
-        details = {
-            int(r[0]): r
-            for r in self._db.execute(
-                f"""SELECT it.id, it.issue_id, s.name, i.label, it.headline
-                    FROM items it JOIN issues i ON i.id = it.issue_id
-                    JOIN series s ON s.id = i.series_id WHERE it.id IN ({_marks(len(ids))})""",
-                ids,
-            ).fetchall()
-        } if ids else {}
+        from reader.core.search import engine
+
+        results = engine.search(
+            self, query, limit=max(0, int(limit)), series_id=series_id, marks=marks
+        )
         return [
             SearchHit(
-                item_id=item_id, issue_id=int(details[item_id][1]), series=details[item_id][2],
-                label=details[item_id][3], headline=details[item_id][4], snippet=snip,
-                rank=float(score),
+                item_id=h.item_id, issue_id=h.issue_id, series=h.series, label=h.label,
+                headline=h.headline,
+                snippet=h.snippet if isinstance(h, engine.ItemHit) else h.exact,
+                rank=h.rank if isinstance(h, engine.ItemHit) else 0.0,
             )
-            for (item_id, snip, score) in ((int(r[0]), r[1], r[2]) for r in ranked)
-            if item_id in details
+            for h in results.hits
         ]
 
     # ----------------------------------------------------------------- stats

@@ -1,0 +1,435 @@
+"""Run a query against a library: ranked item hits, highlight hits, counts, id lists.
+
+Plan, in short: the positive text of the query's top-level AND becomes one FTS5 MATCH whose
+``rank`` (BM25, headline weighted 10x body, configured in migration 0005) orders the hits
+with ``ORDER BY rank LIMIT`` (FTS5's optimised path); filters become SQL conditions joined
+only when present. Details and snippets are fetched for the page of winners only.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from reader.core.errors import LibraryError, QueryError
+from reader.core.search import cjk
+from reader.core.search.language import Query, parse_query
+from reader.core.search.sql import Compiler, split_top
+
+NEWEST = "(i.date IS NULL), i.date DESC, i.volume DESC, i.number DESC, i.id DESC"
+OLDEST = "(i.date IS NULL), i.date ASC, i.volume ASC, i.number ASC, i.id ASC"
+_CHUNK = 500
+_SNIPPET_TOKENS = 16
+
+
+@dataclass(frozen=True)
+class ItemHit:
+    """One item found. ``rank``: BM25 (lower is better; 0.0 when not ranked by text)."""
+
+    item_id: int
+    issue_id: int
+    series: str
+    label: str
+    date: str | None
+    headline: str
+    snippet: str
+    rank: float
+    read: bool
+    starred: bool
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "item_id": self.item_id, "issue_id": self.issue_id, "series": self.series,
+            "label": self.label, "date": self.date, "headline": self.headline,
+            "snippet": self.snippet, "rank": self.rank, "read": self.read, "starred": self.starred,
+        }
+
+
+@dataclass(frozen=True)
+class HighlightHit:
+    """One highlight found (``type:highlights``)."""
+
+    annotation_id: int
+    item_id: int
+    issue_id: int
+    series: str
+    label: str
+    date: str | None
+    headline: str
+    color: str
+    exact: str
+    comment: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "annotation_id": self.annotation_id, "item_id": self.item_id,
+            "issue_id": self.issue_id, "series": self.series, "label": self.label,
+            "date": self.date, "headline": self.headline, "color": self.color,
+            "exact": self.exact, "comment": self.comment,
+        }
+
+
+@dataclass(frozen=True)
+class SearchResults:
+    """Hits of one page. ``kind`` is "items" (ItemHit) or "highlights" (HighlightHit)."""
+
+    query: Query
+    kind: str
+    hits: tuple[ItemHit | HighlightHit, ...]
+
+    @property
+    def item_ids(self) -> list[int]:
+        return list(dict.fromkeys(h.item_id for h in self.hits))
+
+    def __len__(self) -> int:
+        return len(self.hits)
+
+    def __iter__(self) -> Iterator[ItemHit | HighlightHit]:
+        return iter(self.hits)
+
+
+# -- plumbing ----------------------------------------------------------------------------------
+@contextmanager
+def _db(lib: Any, text: str = "") -> Iterator[Any]:
+    """The library's connection under its lock; FTS syntax errors -> QueryError, others ->
+    LibraryError (one line each)."""
+    with lib._lock:
+        if lib._db is None:
+            raise LibraryError("the library is closed")
+        try:
+            yield lib._db
+        except sqlite3.OperationalError as exc:
+            msg = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            if "fts5" in msg or "MATCH" in msg or "syntax" in msg:
+                raise QueryError(f"cannot search for {' '.join(text.split())[:60]!r}: {msg}") from None
+            raise LibraryError(f"library database error: {msg}") from None
+        except sqlite3.Error as exc:
+            raise LibraryError(f"library database error: {str(exc).splitlines()[0]}") from None
+
+
+def _as_query(query: str | Query, now: datetime | date | None) -> Query:
+    return query if isinstance(query, Query) else parse_query(query, now=now)
+
+
+def sync_cjk(db: Any, *, batch: int = 2000) -> int:
+    """Compute bigram columns for items listed in ``cjk_dirty``; return how many were checked.
+
+    Called before every search (a no-op costing one indexed lookup when nothing changed) and
+    after each import, so edits made anywhere (imports, new versions, notes) are found.
+    """
+    done = 0
+    while True:
+        rows = db.execute(
+            """SELECT d.item_id, it.headline, it.body, it.annotation_text, it.cjk_head, it.cjk_rest
+               FROM cjk_dirty d LEFT JOIN items it ON it.id = d.item_id LIMIT ?""",
+            [batch],
+        ).fetchall()
+        if not rows:
+            return done
+        with db.atomic():
+            for item_id, headline, body, notes, old_head, old_rest in rows:
+                if headline is not None:
+                    head = cjk.grams(headline)
+                    rest = cjk.grams(f"{body}\n{notes}")
+                    if head != old_head or rest != old_rest:
+                        db.execute(
+                            "UPDATE items SET cjk_head = ?, cjk_rest = ? WHERE id = ?",
+                            [head, rest, item_id],
+                        )
+            ids = [r[0] for r in rows]
+            for start in range(0, len(ids), _CHUNK):
+                chunk = ids[start : start + _CHUNK]
+                db.execute(
+                    f"DELETE FROM cjk_dirty WHERE item_id IN ({','.join('?' * len(chunk))})", chunk
+                )
+        done += len(rows)
+
+
+def _ensure_synced(db: Any) -> None:
+    if db.execute("SELECT 1 FROM cjk_dirty LIMIT 1").fetchone() is not None:
+        sync_cjk(db)
+
+
+# -- items -------------------------------------------------------------------------------------
+def _item_plan(q: Query, series_id: int | None) -> tuple[str | None, str, list[Any]]:
+    """(FTS match or None, SQL conditions ("" for none), params)."""
+    match, rest = split_top(q.root)
+    compiler = Compiler("items")
+    conds: list[str] = []
+    params: list[Any] = []
+    for node in rest:
+        sql, p = compiler.where(node)
+        conds.append(f"({sql})")
+        params.extend(p)
+    if series_id is not None:
+        conds.append("i.series_id = ?")
+        params.append(int(series_id))
+    return match, " AND ".join(conds), params
+
+
+def search(
+    lib: Any,
+    query: str | Query,
+    *,
+    limit: int | None = 50,
+    offset: int = 0,
+    now: datetime | date | None = None,
+    marks: tuple[str, str] = ("[", "]"),
+    series_id: int | None = None,
+) -> SearchResults:
+    """Run ``query`` (text or a parsed :class:`Query`) and return one page of hits.
+
+    Items: by BM25 when the query has words (``sort:date`` / ``sort:oldest`` to change),
+    else newest issue first. ``type:highlights``: highlights, newest issue first, in text
+    order. ``limit=None`` returns everything. Raises :class:`QueryError` for a bad query.
+    """
+    q = _as_query(query, now)
+    lim = -1 if limit is None else max(0, int(limit))
+    with _db(lib, q.text) as db:
+        if q.kind == "highlights":
+            return SearchResults(q, "highlights", tuple(_highlights(db, q, lim, offset, series_id)))
+        _ensure_synced(db)
+        match, where, params = _item_plan(q, series_id)
+        sort = q.sort or ("rank" if match else "date")
+        if lim == 0:
+            return SearchResults(q, "items", ())
+        if match and sort == "rank":
+            if where:
+                rows = db.execute(
+                    f"""SELECT f.rowid, f.rank FROM items_fts f
+                        JOIN items it ON it.id = f.rowid JOIN issues i ON i.id = it.issue_id
+                        WHERE items_fts MATCH ? AND {where}
+                        ORDER BY f.rank LIMIT ? OFFSET ?""",
+                    [match, *params, lim, int(offset)],
+                ).fetchall()
+            else:
+                rows = db.execute(
+                    "SELECT rowid, rank FROM items_fts WHERE items_fts MATCH ?"
+                    " ORDER BY rank LIMIT ? OFFSET ?",
+                    [match, lim, int(offset)],
+                ).fetchall()
+            ranked = [(int(r[0]), float(r[1])) for r in rows]
+        else:
+            conds = [where] if where else []
+            p: list[Any] = []
+            if match:
+                conds.insert(0, "it.id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)")
+                p.append(match)
+            p.extend(params)
+            order = OLDEST if sort == "oldest" else NEWEST
+            direction = "ASC" if sort == "oldest" else ""
+            rows = db.execute(
+                f"""SELECT it.id FROM issues i CROSS JOIN items it ON it.issue_id = i.id
+                    {'WHERE ' + ' AND '.join(conds) if conds else ''}
+                    ORDER BY {order}, it.position {direction} LIMIT ? OFFSET ?""",
+                [*p, lim, int(offset)],
+            ).fetchall()
+            ranked = [(int(r[0]), 0.0) for r in rows]
+        hits = _item_hits(db, ranked, match, q, marks)
+    return SearchResults(q, "items", tuple(hits))
+
+
+def _item_hits(
+    db: Any, ranked: list[tuple[int, float]], match: str | None, q: Query, marks: tuple[str, str]
+) -> list[ItemHit]:
+    if not ranked:
+        return []
+    details: dict[int, tuple] = {}
+    snippets: dict[int, str] = {}
+    ids = [i for i, _ in ranked]
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        qm = ",".join("?" * len(chunk))
+        for r in db.execute(
+            f"""SELECT it.id, it.issue_id, s.name, i.label, i.date, it.headline, it.read,
+                       it.starred, it.body, it.annotation_text
+                FROM items it JOIN issues i ON i.id = it.issue_id JOIN series s ON s.id = i.series_id
+                WHERE it.id IN ({qm})""",
+            chunk,
+        ).fetchall():
+            details[int(r[0])] = r
+        if match:
+            n = _SNIPPET_TOKENS
+            for r in db.execute(
+                f"""SELECT rowid, snippet(items_fts, 1, ?, ?, '…', {n}),
+                           snippet(items_fts, 2, ?, ?, '…', {n}),
+                           snippet(items_fts, 0, ?, ?, '…', {n})
+                    FROM items_fts WHERE items_fts MATCH ? AND rowid IN ({qm})""",
+                [*marks, *marks, *marks, match, *chunk],
+            ).fetchall():
+                snippets[int(r[0])] = _pick_snippet(r[1:], marks)
+    cjk_terms = [run for t in q.terms for run in cjk.CJK_RUN.findall(t)]
+    hits: list[ItemHit] = []
+    for item_id, rank in ranked:
+        d = details.get(item_id)
+        if d is None:
+            continue
+        snip = snippets.get(item_id)
+        if (snip is None or marks[0] not in snip) and cjk_terms:
+            snip = cjk_snippet(f"{d[8]}", cjk_terms, marks) or cjk_snippet(
+                f"{d[5]}\n{d[9]}", cjk_terms, marks
+            ) or snip
+        if snip is None:
+            snip = _lead(d[8])
+        hits.append(
+            ItemHit(
+                item_id=item_id, issue_id=int(d[1]), series=d[2], label=d[3], date=d[4],
+                headline=d[5], snippet=snip, rank=rank, read=bool(d[6]), starred=bool(d[7]),
+            )
+        )
+    return hits
+
+
+def _pick_snippet(candidates: tuple[str, ...], marks: tuple[str, str]) -> str:
+    """Body snippet if it has a match, else the notes', else the headline's, else the body's."""
+    for snip in candidates:
+        if snip and marks[0] and marks[0] in snip:
+            return snip
+    return candidates[0] or ""
+
+
+def _lead(body: str, words: int = 24) -> str:
+    parts = (body or "").split()
+    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
+
+
+def cjk_snippet(text: str, runs: list[str], marks: tuple[str, str], width: int = 40) -> str | None:
+    """A window of ``text`` around the first of ``runs`` with every run marked, or None."""
+    found = [(text.find(r), r) for r in runs if r and text.find(r) >= 0]
+    if not found:
+        return None
+    first = min(pos for pos, _ in found)
+    start, end = max(0, first - width), min(len(text), first + width)
+    window = text[start:end]
+    pattern = re.compile("|".join(re.escape(r) for r in sorted(set(runs), key=len, reverse=True)))
+    marked = pattern.sub(lambda m: f"{marks[0]}{m.group()}{marks[1]}", window)
+    marked = " ".join(marked.split())
+    return ("…" if start > 0 else "") + marked + ("…" if end < len(text) else "")
+
+
+# -- highlights --------------------------------------------------------------------------------
+def _highlight_plan(q: Query, series_id: int | None) -> tuple[str, list[Any]]:
+    conds = ["a.kind = 'highlight'"]
+    params: list[Any] = []
+    if q.root is not None:
+        sql, p = Compiler("highlights").where(q.root)
+        conds.append(f"({sql})")
+        params.extend(p)
+    if series_id is not None:
+        conds.append("i.series_id = ?")
+        params.append(int(series_id))
+    return " AND ".join(conds), params
+
+
+def _highlights(db: Any, q: Query, lim: int, offset: int, series_id: int | None) -> list[HighlightHit]:
+    where, params = _highlight_plan(q, series_id)
+    order = OLDEST if q.sort == "oldest" else NEWEST
+    rows = db.execute(
+        f"""SELECT a.id, it.id, i.id, s.name, i.label, i.date, it.headline, a.color, a.exact,
+                   a.comment
+            FROM annotations a JOIN items it ON it.id = a.item_id
+            JOIN issues i ON i.id = it.issue_id JOIN series s ON s.id = i.series_id
+            WHERE {where}
+            ORDER BY {order}, it.position, coalesce(a.pos_start, 0), a.id LIMIT ? OFFSET ?""",
+        [*params, lim, int(offset)],
+    ).fetchall()
+    return [
+        HighlightHit(
+            annotation_id=int(r[0]), item_id=int(r[1]), issue_id=int(r[2]), series=r[3],
+            label=r[4], date=r[5], headline=r[6], color=r[7] or "", exact=r[8] or "",
+            comment=r[9] or "",
+        )
+        for r in rows
+    ]
+
+
+# -- counts and ids ----------------------------------------------------------------------------
+def count(lib: Any, query: str | Query, *, now: datetime | date | None = None) -> int:
+    """How many items (or highlights, for ``type:highlights``) match; cheap enough for a sidebar."""
+    q = _as_query(query, now)
+    with _db(lib, q.text) as db:
+        return _count(db, q)
+
+
+def _count(db: Any, q: Query) -> int:
+    if q.kind == "highlights":
+        where, params = _highlight_plan(q, None)
+        return int(
+            db.execute(
+                f"""SELECT count(*) FROM annotations a JOIN items it ON it.id = a.item_id
+                    JOIN issues i ON i.id = it.issue_id WHERE {where}""",
+                params,
+            ).fetchone()[0]
+        )
+    _ensure_synced(db)
+    match, where, params = _item_plan(q, None)
+    if match and not where:
+        return int(
+            db.execute("SELECT count(*) FROM items_fts WHERE items_fts MATCH ?", [match]).fetchone()[0]
+        )
+    conds = [where] if where else []
+    p: list[Any] = []
+    if match:
+        conds.insert(0, "it.id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)")
+        p.append(match)
+    join = " JOIN issues i ON i.id = it.issue_id" if re.search(r"\bi\.", where) else ""
+    sql = f"SELECT count(*) FROM items it{join} {'WHERE ' + ' AND '.join(conds) if conds else ''}"
+    return int(db.execute(sql, [*p, *params]).fetchone()[0])
+
+
+def counts(
+    lib: Any, queries: dict[Any, str], *, now: datetime | date | None = None
+) -> dict[Any, int | None]:
+    """Counts for many queries at once (sidebar); a query that no longer parses counts None."""
+    out: dict[Any, int | None] = {}
+    for key, text in queries.items():
+        try:
+            out[key] = count(lib, text, now=now)
+        except QueryError:
+            out[key] = None
+    return out
+
+
+def item_ids(
+    lib: Any, query: str | Query, *, now: datetime | date | None = None, limit: int | None = None,
+    series_id: int | None = None,
+) -> list[int]:
+    """Ids of every matching item in result order (for export --query, rules, bulk actions).
+
+    For ``type:highlights`` these are the items holding the matching highlights.
+    """
+    res = search(lib, query, limit=limit, now=now, series_id=series_id)
+    return res.item_ids
+
+
+def matches(lib: Any, query: str | Query, ids: list[int], *, now: datetime | date | None = None) -> list[int]:
+    """Which of ``ids`` match ``query`` (items); used by rules on freshly imported items."""
+    q = _as_query(query, now)
+    if not ids:
+        return []
+    with _db(lib, q.text) as db:
+        _ensure_synced(db)
+        match, where, params = _item_plan(q, None)
+        found: list[int] = []
+        for start in range(0, len(ids), _CHUNK):
+            chunk = [int(i) for i in ids[start : start + _CHUNK]]
+            conds = [f"it.id IN ({','.join('?' * len(chunk))})"]
+            p: list[Any] = list(chunk)
+            if match:
+                conds.append("it.id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)")
+                p.append(match)
+            if where:
+                conds.append(where)
+                p.extend(params)
+            rows = db.execute(
+                f"""SELECT it.id FROM items it JOIN issues i ON i.id = it.issue_id
+                    WHERE {' AND '.join(conds)} ORDER BY it.id""",
+                p,
+            ).fetchall()
+            found.extend(int(r[0]) for r in rows)
+        return found

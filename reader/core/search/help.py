@@ -1,0 +1,21 @@
+"""The query language help text, shown by the window's Help and kept in one file.
+
+The text lives in ``resources/help/query-language.md`` (Markdown); the README's "Query
+language" section summarises it.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+HELP_PATH = Path(__file__).resolve().parents[3] / "resources" / "help" / "query-language.md"
+
+
+@lru_cache(maxsize=1)
+def query_language_help() -> str:
+    """The Markdown help for the query language ("" if the resource file is missing)."""
+    try:
+        return HELP_PATH.read_text(encoding="utf-8")
+    except OSError:
+        return ""
