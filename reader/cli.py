@@ -612,7 +612,8 @@ def _add_export_parsers(sub: Any) -> None:
     p.add_argument("--format", "-f", default="md", choices=("md", "json", "csv", "pdf"),
                    help="md (one file per issue), json (W3C Web Annotations), csv, pdf (annotated copies)")
     p.add_argument("--issue", action="append", metavar="ID", help="only this issue (id or label; repeats)")
-    p.add_argument("--item", action="append", type=_positive_int, metavar="ID", help="only this item (repeats)")
+    p.add_argument("--item", action="append", type=_positive_int, metavar="ID",
+                   help="only this item (repeats)")
     p.add_argument("--tag", metavar="T", help="only items with this tag ('region/*' includes nested tags)")
     p.add_argument("--query", metavar="Q", help="only items matching this search")
     p.add_argument("--since", metavar="DATE", help="only issues dated on or after DATE (YYYY-MM-DD)")
