@@ -1,0 +1,1 @@
+"""Entities: people, organisations, places, sums of money and dates found in items."""
