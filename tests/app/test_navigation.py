@@ -161,3 +161,19 @@ def test_j_after_scrolling_picks_an_item_in_view(window, qtbot):
     rect = reading.document().documentLayout().frameBoundingRect(current.frame)
     assert reading._current > 0  # noqa: SLF001
     assert rect.bottom() > bar.value() - 1
+
+
+def test_s_stars_the_current_item(window, qtbot, service):
+    issue_id = click_issue(qtbot, window, 3, 0)
+    reading = window.reading
+    qtbot.keyClick(reading, Qt.Key.Key_J)
+    item_id = reading.current_item_id()
+    qtbot.keyClick(reading, Qt.Key.Key_S)
+    assert service.get_item(item_id).starred
+    assert reading.current_item_id() == item_id
+    assert "\u2605" in reading.toPlainText()
+    assert window.sidebar_model.index(2, 1).data() == "1"  # Starred view count
+    qtbot.keyClick(reading, Qt.Key.Key_S)
+    assert not service.get_item(item_id).starred
+    assert "\u2605" not in reading.toPlainText()
+    assert issue_id == reading.issue.id

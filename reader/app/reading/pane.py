@@ -253,7 +253,16 @@ class ReadingPane(QTextBrowser):
         hit = [item_id for item_id in ids if item_id in mine]
         if not hit:
             return
-        for row in self._service.items_by_ids(hit):
+        rows = self._service.items_by_ids(hit)
+        if any(row.starred != self._spans[mine[row.id]].item.starred for row in rows):
+            # The star sits in the item's meta line: rebuild, keeping the place.
+            for row in rows:
+                self._spans[mine[row.id]].item = row
+            value = self.verticalScrollBar().value()
+            self._rebuild_keeping_current()
+            self.verticalScrollBar().setValue(value)
+            return
+        for row in rows:
             span = self._spans[mine[row.id]]
             span.item = row
             cursor = QTextCursor(self.document())
@@ -302,9 +311,12 @@ class ReadingPane(QTextBrowser):
 
     def refresh_palette(self) -> None:
         """Rebuild with the current palette (after a theme change)."""
+        self._rebuild_keeping_current()
+
+    def _rebuild_keeping_current(self) -> None:
         current = self._current
         self._rebuild([span.item for span in self._spans], current=-1)
-        if current >= 0:
+        if 0 <= current < len(self._spans):
             self._current = current
             self._highlight()
 
