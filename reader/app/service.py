@@ -5,7 +5,8 @@ events, so views refresh just what changed (Anki's ``aqt/operations`` pattern):
 
 - ``issues_changed()``: issues or series were added or removed (after an import);
 - ``items_changed(list[int])``: read/starred state of these item ids changed;
-- ``issues_updated(list[int])``: counts of these issue ids changed (follows items_changed).
+- ``issues_updated(list[int])``: counts of these issue ids changed (follows items_changed);
+- ``failed(str)``: a change could not be written (one-line message; nothing else changed).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from reader.core.errors import UserError
 from reader.core.library import IssueRow, ItemRow, Library, SearchHit, SeriesRow
 
 
@@ -24,6 +26,7 @@ class LibraryService(QObject):
     issues_changed = Signal()
     items_changed = Signal(list)
     issues_updated = Signal(list)
+    failed = Signal(str)  # a write could not be done; one-line message for the status bar
 
     def __init__(self, library: Library, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -87,7 +90,11 @@ class LibraryService(QObject):
         ids = list(item_ids)
         if not ids:
             return
-        write(ids)
+        try:
+            write(ids)
+        except UserError as exc:  # e.g. the library became read-only or locked
+            self.failed.emit(str(exc).splitlines()[0] if str(exc) else "the library refused the change")
+            return
         issue_ids = sorted({row.issue_id for row in self._lib.items_by_ids(ids)})
         self.items_changed.emit(ids)
         self.issues_updated.emit(issue_ids)

@@ -210,6 +210,7 @@ class MainWindow(QMainWindow):
         self.importer.finished.connect(self._on_import_finished)
         self.cancel_button.clicked.connect(self.importer.cancel)
         self.service.issues_changed.connect(self._on_issues_changed)
+        self.service.failed.connect(lambda message: self.statusBar().showMessage(message, 8000))
         item_activated = getattr(self.pages, "item_activated", None)
         if item_activated is not None:
             item_activated.connect(self._on_page_item_activated)

@@ -177,3 +177,15 @@ def test_s_stars_the_current_item(window, qtbot, service):
     assert not service.get_item(item_id).starred
     assert "\u2605" not in reading.toPlainText()
     assert issue_id == reading.issue.id
+
+
+def test_a_failed_write_is_one_line_in_the_status_bar(window, qtbot, service, monkeypatch):
+    from reader.core.errors import LibraryError
+
+    def refuse(ids, read):
+        raise LibraryError("library database error: attempt to write a readonly database")
+
+    monkeypatch.setattr(service._lib, "set_read", refuse)  # noqa: SLF001
+    click_issue(qtbot, window, 3, 1)
+    qtbot.keyClick(window.reading, Qt.Key.Key_J)
+    assert "readonly" in window.statusBar().currentMessage()

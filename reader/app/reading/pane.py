@@ -24,6 +24,7 @@ from reader.app.reading.document import (
 )
 from reader.app.service import LibraryService
 from reader.app.settings import DEFAULT_FONT_SIZE, MAX_FONT_SIZE, MIN_FONT_SIZE, Settings
+from reader.core.errors import UserError
 from reader.core.library import IssueRow, ItemRow
 
 MAX_LINE_CHARS = 70
@@ -55,6 +56,7 @@ class ReadingPane(QTextBrowser):
         self._note = ""
         self._building = False
         self._own_doc = None
+        self._contexts: dict[int, str] = {}
         self.cursorPositionChanged.connect(self._on_cursor_moved)
         service.items_changed.connect(self._on_items_changed)
         self.show_message("Choose an issue on the left.")
@@ -139,11 +141,14 @@ class ReadingPane(QTextBrowser):
             self.set_current_index(current)
 
     def _context(self, item: ItemRow) -> str:
-        try:
-            issue = self._service.get_issue(item.issue_id)
-        except Exception:  # noqa: BLE001 - context is decoration; never fail the view for it
-            return ""
-        return f"{issue.series} {issue.label}".strip()
+        """"Series Label" of an item's issue (views span issues), looked up once per issue."""
+        if item.issue_id not in self._contexts:
+            try:
+                issue = self._service.get_issue(item.issue_id)
+                self._contexts[item.issue_id] = f"{issue.series} {issue.label}".strip()
+            except UserError:
+                self._contexts[item.issue_id] = ""
+        return self._contexts[item.issue_id]
 
     # -- current item --------------------------------------------------------------------
     def current_item(self) -> ItemRow | None:
