@@ -116,15 +116,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("issue", metavar="ISSUE", help='issue id or label, e.g. 12, "Vol 2.10", 3.4')
     p.add_argument("--json", action="store_true", help="print the issue as JSON")
 
-    p = sub.add_parser("search", help="full-text search over items")
-    p.add_argument("query", metavar="QUERY", help="words to find (quotes, OR, NOT, prefix* work)")
+    p = sub.add_parser("search", help="search items (or highlights) with the query language")
+    p.add_argument("query", metavar="QUERY",
+                   help='words, "phrases", prefix*, AND/OR/NOT, tag:, series:, is:, after: ... (see README)')
     p.add_argument("--limit", type=_positive_int, default=20, help="at most this many hits (default: 20)")
+    p.add_argument("--offset", type=_non_negative_int, default=0, help="skip this many hits first")
+    p.add_argument("--count", action="store_true", help="print only how many items match")
     p.add_argument("--json", action="store_true", help="print hits as a JSON array")
 
     sub.add_parser("stats", help="counts and sizes of the library")
     _add_annotation_parsers(sub)
     _add_maintenance_parsers(sub)
     _add_export_parsers(sub)
+    _add_search_parsers(sub)
     return parser
 
 
@@ -324,36 +328,53 @@ def cmd_show(args: argparse.Namespace, library_dir: Path) -> int:
 
 
 def cmd_search(args: argparse.Namespace, library_dir: Path) -> int:
+    from reader.core.search import count, search
+
     out = sys.stdout
     marks = (BOLD, NORMAL) if (out.isatty() and not args.json) else ("[", "]")
     with _open_library(library_dir) as lib:
-        hits = lib.search(args.query, limit=args.limit, marks=marks)
+        if args.count:
+            n = count(lib, args.query)
+            out.write(f"{n}\n")
+            return EXIT_OK
+        results = search(lib, args.query, limit=args.limit, offset=args.offset, marks=marks)
+    if results.kind == "highlights":
+        return _print_highlight_hits(results.hits, args.json, args.query)
     if args.json:
-        _print_json(
-            [
-                {
-                    "item_id": h.item_id,
-                    "issue_id": h.issue_id,
-                    "series": h.series,
-                    "label": h.label,
-                    "headline": h.headline,
-                    "snippet": h.snippet,
-                    "rank": h.rank,
-                }
-                for h in hits
-            ],
-            out,
-        )
+        keys = ("item_id", "issue_id", "series", "label", "headline", "snippet", "rank")
+        _print_json([{k: getattr(h, k) for k in keys} for h in results.hits], out)
         return EXIT_OK
-    if not hits:
+    if not results.hits:
         out.write(f"no items match {args.query!r}\n")
         return EXIT_OK
+    _print_item_hits(results.hits, out)
+    return EXIT_OK
+
+
+def _print_item_hits(hits: Sequence[Any], out: TextIO) -> None:
     for h in hits:
         where = " ".join(x for x in (h.series, h.label) if x)
         out.write(f"{where} (issue #{h.issue_id}, item {h.item_id})\n")
         if h.headline:
             out.write(_wrap(h.headline, "  ") + "\n")
         out.write(_wrap(h.snippet, "    ") + "\n\n")
+
+
+def _print_highlight_hits(hits: Sequence[Any], as_json: bool, query: str) -> int:
+    out = sys.stdout
+    if as_json:
+        _print_json([h.to_json() for h in hits], out)
+        return EXIT_OK
+    if not hits:
+        out.write(f"no highlights match {query!r}\n")
+        return EXIT_OK
+    for h in hits:
+        where = " ".join(x for x in (h.series, h.label) if x)
+        out.write(f"{h.color} highlight {h.annotation_id} in {where} (item {h.item_id})\n")
+        out.write(_wrap(f"\u201c{h.exact}\u201d", "  ") + "\n")
+        if h.comment:
+            out.write(_wrap(f"comment: {h.comment}", "    ") + "\n")
+        out.write("\n")
     return EXIT_OK
 
 
@@ -653,6 +674,283 @@ def cmd_import_annotations(args: argparse.Namespace, library_dir: Path) -> int:
 EXPORT_COMMANDS = {"export": cmd_export, "import-annotations": cmd_import_annotations}
 
 
+# -- search (issue 6): saved searches, rules, entities, related items, timeline, news ----------
+def _add_search_parsers(sub: Any) -> None:
+    p = sub.add_parser("saved", help="saved searches: list with counts, add, rename, move, delete, run")
+    acts = p.add_subparsers(dest="saved_action", metavar="ACTION", parser_class=_Parser)
+    a = acts.add_parser("list", help="list saved searches with live counts (the default)")
+    a.add_argument("--json", action="store_true", help="print a JSON array")
+    a = acts.add_parser("add", help="save a query under a name")
+    a.add_argument("name", metavar="NAME")
+    a.add_argument("query", metavar="QUERY")
+    a.add_argument("--position", type=_non_negative_int, help="place it here (0 = first)")
+    a.add_argument("--follow", action="store_true", help="follow it: see 'news'")
+    a = acts.add_parser("rename", help="rename a saved search")
+    a.add_argument("name", metavar="NAME", help="name or id")
+    a.add_argument("new_name", metavar="NEW_NAME")
+    a = acts.add_parser("edit", help="replace the query of a saved search")
+    a.add_argument("name", metavar="NAME", help="name or id")
+    a.add_argument("query", metavar="QUERY")
+    a = acts.add_parser("move", help="move a saved search to a position (0 = first)")
+    a.add_argument("name", metavar="NAME", help="name or id")
+    a.add_argument("position", type=_non_negative_int, metavar="POSITION")
+    a = acts.add_parser("delete", help="delete a saved search")
+    a.add_argument("name", metavar="NAME", help="name or id")
+    a = acts.add_parser("run", help="run a saved search")
+    a.add_argument("name", metavar="NAME", help="name or id")
+    a.add_argument("--limit", type=_positive_int, default=20, help="at most this many hits (default: 20)")
+    a.add_argument("--json", action="store_true", help="print hits as a JSON array")
+
+    p = sub.add_parser("rules", help="rules applied to newly imported items: list, add, delete, apply")
+    acts = p.add_subparsers(dest="rules_action", metavar="ACTION", parser_class=_Parser)
+    a = acts.add_parser("list", help="list rules (the default)")
+    a.add_argument("--json", action="store_true", help="print a JSON array")
+    a = acts.add_parser("add", help="add a rule: QUERY plus one action")
+    a.add_argument("query", metavar="QUERY")
+    act = a.add_mutually_exclusive_group(required=True)
+    act.add_argument("--tag", metavar="TAG", help="add this tag to matching items")
+    act.add_argument("--star", action="store_true", help="star matching items")
+    act.add_argument("--read", action="store_true", help="mark matching items read")
+    a.add_argument("--name", default="", help="a label for the rule")
+    a = acts.add_parser("delete", help="delete a rule")
+    a.add_argument("id", type=_positive_int, metavar="ID")
+    acts.add_parser("apply", help="apply every rule to the whole library now")
+
+    p = sub.add_parser("entities", help="people, organisations, places, sums and dates with item counts")
+    p.add_argument("--kind", choices=("person", "org", "place", "money", "date"), help="only this kind")
+    p.add_argument("--query", metavar="Q", help="count only items matching this search")
+    p.add_argument("--item", type=_positive_int, metavar="ID", help="the entities of one item")
+    p.add_argument("--limit", type=_positive_int, default=30, help="at most this many (default: 30)")
+    p.add_argument("--reindex", action="store_true", help="re-run extraction over the whole library")
+    p.add_argument("--json", action="store_true", help="print a JSON array")
+
+    p = sub.add_parser("related", help="items from other issues sharing entities and rare words")
+    p.add_argument("item", type=_positive_int, metavar="ITEM", help="item id")
+    p.add_argument("--limit", type=_positive_int, default=10, help="at most this many (default: 10)")
+    p.add_argument("--json", action="store_true", help="print a JSON array")
+
+    p = sub.add_parser("timeline", help="items about an entity or matching a query, oldest first")
+    p.add_argument("what", metavar="ENTITY|QUERY", help='an entity name ("Fiona Calloway") or a query')
+    p.add_argument("--limit", type=_positive_int, help="at most this many")
+    p.add_argument("--json", action="store_true", help="print a JSON array")
+
+    p = sub.add_parser("follow", help="follow a saved search (or save QUERY as NAME and follow it)")
+    p.add_argument("name", metavar="NAME", help="saved search name or id")
+    p.add_argument("query", nargs="?", metavar="QUERY", help="create the saved search with this query")
+    p.add_argument("--off", action="store_true", help="stop following")
+
+    p = sub.add_parser("news", help="items new since you last looked, for followed searches")
+    p.add_argument("name", nargs="?", metavar="NAME", help="only this saved search")
+    p.add_argument("--since", metavar="DATE", help="since this ISO date/time instead")
+    p.add_argument("--mark-seen", action="store_true", help="afterwards, count everything shown as seen")
+    p.add_argument("--json", action="store_true", help="print a JSON object per followed search")
+
+
+def cmd_saved(args: argparse.Namespace, library_dir: Path) -> int:
+    from reader.core.search import saved as sv
+    from reader.core.search import search
+
+    out = sys.stdout
+    action = args.saved_action or "list"
+    with _open_library(library_dir) as lib:
+        if action == "list":
+            items = sv.list_saved(lib)
+            counts = sv.saved_counts(lib)
+            if getattr(args, "json", False):
+                _print_json([{**s.to_json(), "count": counts.get(s.id)} for s in items], out)
+                return EXIT_OK
+            if not items:
+                out.write(f"no saved searches; add one with: {PROG} saved add NAME QUERY\n")
+            for s in items:
+                n = counts.get(s.id)
+                shown = "?" if n is None else str(n)
+                flag = "  (followed)" if s.followed else ""
+                out.write(f"{s.position}. {s.name} [{shown}]  {s.query}{flag}  (id {s.id})\n")
+            return EXIT_OK
+        if action == "add":
+            s = sv.add_saved(lib, args.name, args.query, position=args.position, followed=args.follow)
+            out.write(f"saved {s.name!r} (id {s.id}): {s.query}\n")
+        elif action == "rename":
+            s = sv.rename_saved(lib, args.name, args.new_name)
+            out.write(f"renamed to {s.name!r}\n")
+        elif action == "edit":
+            s = sv.update_saved(lib, args.name, args.query)
+            out.write(f"{s.name!r} now searches: {s.query}\n")
+        elif action == "move":
+            order = sv.move_saved(lib, args.name, args.position)
+            out.write("order: " + ", ".join(s.name for s in order) + "\n")
+        elif action == "delete":
+            s = sv.delete_saved(lib, args.name)
+            out.write(f"deleted {s.name!r} ({s.query})\n")
+        elif action == "run":
+            s = sv.get_saved(lib, args.name)
+            results = search(lib, s.query, limit=args.limit)
+            if results.kind == "highlights":
+                return _print_highlight_hits(results.hits, args.json, s.query)
+            if args.json:
+                _print_json([h.to_json() for h in results.hits], out)
+            elif not results.hits:
+                out.write(f"no items match {s.query!r}\n")
+            else:
+                _print_item_hits(results.hits, out)
+    return EXIT_OK
+
+
+def cmd_rules(args: argparse.Namespace, library_dir: Path) -> int:
+    from reader.core.search import rules as rl
+
+    out = sys.stdout
+    action = args.rules_action or "list"
+    with _open_library(library_dir) as lib:
+        if action == "list":
+            rules = rl.list_rules(lib)
+            if getattr(args, "json", False):
+                _print_json([r.to_json() for r in rules], out)
+                return EXIT_OK
+            if not rules:
+                out.write(f"no rules; add one with: {PROG} rules add QUERY --tag TAG\n")
+            for r in rules:
+                off = "" if r.enabled else "  (disabled)"
+                name = f"{r.name}: " if r.name else ""
+                out.write(f"{r.id}. {name}{r.description}{off}\n")
+        elif action == "add":
+            kind = "tag" if args.tag is not None else "star" if args.star else "read"
+            arg = args.tag if args.tag is not None else ""
+            r = rl.add_rule(lib, args.query, kind, arg, name=args.name)
+            out.write(f"rule {r.id}: {r.description} (applied to items imported from now on)\n")
+        elif action == "delete":
+            r = rl.delete_rule(lib, args.id)
+            out.write(f"deleted rule {r.id}: {r.description}\n")
+        elif action == "apply":
+            results = rl.apply_rules(lib, None)
+            for res in results:
+                out.write(f"rule {res.rule.id}: {_plural(len(res.item_ids), 'item')} matched\n")
+            if not results:
+                out.write("no rule matched any item\n")
+    return EXIT_OK
+
+
+def cmd_entities(args: argparse.Namespace, library_dir: Path) -> int:
+    from reader.core import entities as en
+
+    out = sys.stdout
+    with _open_library(library_dir) as lib:
+        if args.reindex:
+            bar = _ProgressBar(sys.stderr) if sys.stderr.isatty() else None
+            started = time.monotonic()
+            n = en.reindex(lib, progress=(lambda done, total: bar(done, total, None)) if bar else None)
+            if bar:
+                bar.clear()
+            out.write(f"extracted entities from {_plural(n, 'item')} in {time.monotonic() - started:.1f} s\n")
+            return EXIT_OK
+        if en.pending_count(lib):
+            en.index_pending(lib)
+        rows = en.item_entities(lib, args.item) if args.item else en.facets(
+            lib, args.kind, limit=args.limit, query=args.query
+        )
+    if args.json:
+        _print_json([r.to_json() for r in rows], out)
+        return EXIT_OK
+    if not rows:
+        out.write("no entities found\n")
+    for r in rows:
+        out.write(f"{r.item_count:6d}  {r.kind:<6}  {r.name}\n")
+    return EXIT_OK
+
+
+def cmd_related(args: argparse.Namespace, library_dir: Path) -> int:
+    from reader.core.search import related
+
+    out = sys.stdout
+    with _open_library(library_dir) as lib:
+        hits = related(lib, args.item, limit=args.limit)
+    if args.json:
+        _print_json([h.to_json() for h in hits], out)
+        return EXIT_OK
+    if not hits:
+        out.write(f"no related items for item {args.item}\n")
+    for r in hits:
+        h = r.hit
+        where = " ".join(x for x in (h.series, h.label) if x)
+        shared = f"  shares: {', '.join(r.shared)}" if r.shared else ""
+        out.write(f"{r.score:.2f}  {where} (item {h.item_id})  {h.headline or h.snippet[:60]}{shared}\n")
+    return EXIT_OK
+
+
+def cmd_timeline(args: argparse.Namespace, library_dir: Path) -> int:
+    from reader.core.search import timeline
+
+    out = sys.stdout
+    with _open_library(library_dir) as lib:
+        results = timeline(lib, args.what, limit=args.limit)
+    if results.kind == "highlights":
+        return _print_highlight_hits(results.hits, args.json, args.what)
+    if args.json:
+        _print_json([h.to_json() for h in results.hits], out)
+        return EXIT_OK
+    if not results.hits:
+        out.write(f"nothing found for {args.what!r}\n")
+    for h in results.hits:
+        where = " ".join(x for x in (h.series, h.label) if x)
+        out.write(f"{h.date or 'undated':<10}  {where} (item {h.item_id})  {h.headline or h.snippet[:60]}\n")
+    return EXIT_OK
+
+
+def cmd_follow(args: argparse.Namespace, library_dir: Path) -> int:
+    from reader.core.errors import NotFoundError
+    from reader.core.search import saved as sv
+
+    with _open_library(library_dir) as lib:
+        try:
+            s = sv.get_saved(lib, args.name)
+            if args.query:
+                s = sv.update_saved(lib, s.id, args.query)
+        except NotFoundError:
+            if not args.query or args.off:
+                raise
+            s = sv.add_saved(lib, args.name, args.query)
+        s = sv.follow(lib, s.id, not args.off)
+    verb = "no longer following" if args.off else "following"
+    sys.stdout.write(f"{verb} {s.name!r}: {s.query}\n")
+    return EXIT_OK
+
+
+def cmd_news(args: argparse.Namespace, library_dir: Path) -> int:
+    from reader.core.search import saved as sv
+
+    out = sys.stdout
+    with _open_library(library_dir) as lib:
+        found = sv.news(lib, args.name, since=args.since)
+        if args.mark_seen:
+            for n in found:
+                sv.mark_seen(lib, n.saved.id)
+    if args.json:
+        _print_json(
+            [{"saved": n.saved.to_json(), "since": n.since, "items": [h.to_json() for h in n.hits]}
+             for n in found],
+            out,
+        )
+        return EXIT_OK
+    if not found:
+        out.write(f"no followed searches; follow one with: {PROG} follow NAME QUERY\n")
+    for n in found:
+        since = f" since {n.since}" if n.since else ""
+        out.write(f"{n.saved.name}: {_plural(len(n.hits), 'new item')}{since}\n")
+        _print_item_hits(n.hits, out)
+    return EXIT_OK
+
+
+SEARCH_COMMANDS = {
+    "saved": cmd_saved,
+    "rules": cmd_rules,
+    "entities": cmd_entities,
+    "related": cmd_related,
+    "timeline": cmd_timeline,
+    "follow": cmd_follow,
+    "news": cmd_news,
+}
+
+
 def run_gui(library_dir: Path) -> int:
     """Start the reader window (PySide6 is imported only here)."""
     try:
@@ -672,6 +970,7 @@ COMMANDS = {
 COMMANDS.update(ANNOTATION_COMMANDS)
 COMMANDS.update(MAINTENANCE_COMMANDS)
 COMMANDS.update(EXPORT_COMMANDS)
+COMMANDS.update(SEARCH_COMMANDS)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -62,6 +62,23 @@ def _version_warnings(library: Any, sha: str) -> tuple[str, ...]:
         return ()
 
 
+def _index_warnings(library: Any, issue_id: int) -> tuple[str, ...]:
+    """Search indexing of the new issue's items: CJK bigrams, entities, rules (issue 6).
+
+    Only that issue's items are touched, so import stays cheap; a failure is a warning, the
+    issue stays imported (``digest-reader entities --reindex`` catches up later).
+    """
+    if not hasattr(library, "_db"):  # a stand-in library (tests): nothing to index
+        return ()
+    try:
+        from reader.core.search.hooks import after_store
+
+        result = after_store(library, issue_id)
+    except Exception:  # noqa: BLE001 - a warning is a nicety
+        return ()
+    return (result.warning,) if result.warning else ()
+
+
 class _Run:
     """State of one import: outcomes by index, duplicates waiting on the same bytes."""
 
@@ -131,6 +148,7 @@ class _Run:
                 warnings += (NO_TEXT_LAYER,)
             issue_id = self.library.store_issue(parsed, path, sha, original_name=path.name)
             warnings += _version_warnings(self.library, sha)
+            warnings += _index_warnings(self.library, int(issue_id))
         except UserError as err:
             existing = self._existing(sha)
             if existing is not None:  # DuplicateError: someone stored the same bytes meanwhile

@@ -44,9 +44,16 @@ class ItemHit:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "item_id": self.item_id, "issue_id": self.issue_id, "series": self.series,
-            "label": self.label, "date": self.date, "headline": self.headline,
-            "snippet": self.snippet, "rank": self.rank, "read": self.read, "starred": self.starred,
+            "item_id": self.item_id,
+            "issue_id": self.issue_id,
+            "series": self.series,
+            "label": self.label,
+            "date": self.date,
+            "headline": self.headline,
+            "snippet": self.snippet,
+            "rank": self.rank,
+            "read": self.read,
+            "starred": self.starred,
         }
 
 
@@ -67,10 +74,16 @@ class HighlightHit:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "annotation_id": self.annotation_id, "item_id": self.item_id,
-            "issue_id": self.issue_id, "series": self.series, "label": self.label,
-            "date": self.date, "headline": self.headline, "color": self.color,
-            "exact": self.exact, "comment": self.comment,
+            "annotation_id": self.annotation_id,
+            "item_id": self.item_id,
+            "issue_id": self.issue_id,
+            "series": self.series,
+            "label": self.label,
+            "date": self.date,
+            "headline": self.headline,
+            "color": self.color,
+            "exact": self.exact,
+            "comment": self.comment,
         }
 
 
@@ -144,9 +157,7 @@ def sync_cjk(db: Any, *, batch: int = 2000) -> int:
             ids = [r[0] for r in rows]
             for start in range(0, len(ids), _CHUNK):
                 chunk = ids[start : start + _CHUNK]
-                db.execute(
-                    f"DELETE FROM cjk_dirty WHERE item_id IN ({','.join('?' * len(chunk))})", chunk
-                )
+                db.execute(f"DELETE FROM cjk_dirty WHERE item_id IN ({','.join('?' * len(chunk))})", chunk)
         done += len(rows)
 
 
@@ -225,7 +236,7 @@ def search(
             direction = "ASC" if sort == "oldest" else ""
             rows = db.execute(
                 f"""SELECT it.id FROM issues i CROSS JOIN items it ON it.issue_id = i.id
-                    {'WHERE ' + ' AND '.join(conds) if conds else ''}
+                    {"WHERE " + " AND ".join(conds) if conds else ""}
                     ORDER BY {order}, it.position {direction} LIMIT ? OFFSET ?""",
                 [*p, lim, int(offset)],
             ).fetchall()
@@ -271,15 +282,25 @@ def _item_hits(
             continue
         snip = snippets.get(item_id)
         if (snip is None or marks[0] not in snip) and cjk_terms:
-            snip = cjk_snippet(f"{d[8]}", cjk_terms, marks) or cjk_snippet(
-                f"{d[5]}\n{d[9]}", cjk_terms, marks
-            ) or snip
+            snip = (
+                cjk_snippet(f"{d[8]}", cjk_terms, marks)
+                or cjk_snippet(f"{d[5]}\n{d[9]}", cjk_terms, marks)
+                or snip
+            )
         if snip is None:
             snip = _lead(d[8])
         hits.append(
             ItemHit(
-                item_id=item_id, issue_id=int(d[1]), series=d[2], label=d[3], date=d[4],
-                headline=d[5], snippet=snip, rank=rank, read=bool(d[6]), starred=bool(d[7]),
+                item_id=item_id,
+                issue_id=int(d[1]),
+                series=d[2],
+                label=d[3],
+                date=d[4],
+                headline=d[5],
+                snippet=snip,
+                rank=rank,
+                read=bool(d[6]),
+                starred=bool(d[7]),
             )
         )
     return hits
@@ -340,8 +361,15 @@ def _highlights(db: Any, q: Query, lim: int, offset: int, series_id: int | None)
     ).fetchall()
     return [
         HighlightHit(
-            annotation_id=int(r[0]), item_id=int(r[1]), issue_id=int(r[2]), series=r[3],
-            label=r[4], date=r[5], headline=r[6], color=r[7] or "", exact=r[8] or "",
+            annotation_id=int(r[0]),
+            item_id=int(r[1]),
+            issue_id=int(r[2]),
+            series=r[3],
+            label=r[4],
+            date=r[5],
+            headline=r[6],
+            color=r[7] or "",
+            exact=r[8] or "",
             comment=r[9] or "",
         )
         for r in rows
@@ -382,9 +410,7 @@ def _count(db: Any, q: Query) -> int:
     return int(db.execute(sql, [*p, *params]).fetchone()[0])
 
 
-def counts(
-    lib: Any, queries: dict[Any, str], *, now: datetime | date | None = None
-) -> dict[Any, int | None]:
+def counts(lib: Any, queries: dict[Any, str], *, now: datetime | date | None = None) -> dict[Any, int | None]:
     """Counts for many queries at once (sidebar); a query that no longer parses counts None."""
     out: dict[Any, int | None] = {}
     for key, text in queries.items():
@@ -396,7 +422,11 @@ def counts(
 
 
 def item_ids(
-    lib: Any, query: str | Query, *, now: datetime | date | None = None, limit: int | None = None,
+    lib: Any,
+    query: str | Query,
+    *,
+    now: datetime | date | None = None,
+    limit: int | None = None,
     series_id: int | None = None,
 ) -> list[int]:
     """Ids of every matching item in result order (for export --query, rules, bulk actions).
@@ -428,7 +458,7 @@ def matches(lib: Any, query: str | Query, ids: list[int], *, now: datetime | dat
                 p.extend(params)
             rows = db.execute(
                 f"""SELECT it.id FROM items it JOIN issues i ON i.id = it.issue_id
-                    WHERE {' AND '.join(conds)} ORDER BY it.id""",
+                    WHERE {" AND ".join(conds)} ORDER BY it.id""",
                 p,
             ).fetchall()
             found.extend(int(r[0]) for r in rows)

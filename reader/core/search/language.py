@@ -30,14 +30,32 @@ from reader.core.library.refs import parse_ref
 from reader.core.search.dates import parse_date
 
 OPERATORS = (
-    "tag", "series", "issue", "is", "has", "color", "after", "before", "entity", "person",
-    "org", "place", "type", "sort",
+    "tag",
+    "series",
+    "issue",
+    "is",
+    "has",
+    "color",
+    "after",
+    "before",
+    "entity",
+    "person",
+    "org",
+    "place",
+    "type",
+    "sort",
 )
 ALIASES = {"colour": "color", "tags": "tag", "organisation": "org", "organization": "org"}
 IS_VALUES = ("unread", "read", "starred", "unstarred")
 HAS_VALUES = {
-    "highlights": "highlights", "highlight": "highlights", "notes": "notes", "note": "notes",
-    "tags": "tags", "tag": "tags", "comments": "comments", "comment": "comments",
+    "highlights": "highlights",
+    "highlight": "highlights",
+    "notes": "notes",
+    "note": "notes",
+    "tags": "tags",
+    "tag": "tags",
+    "comments": "comments",
+    "comment": "comments",
 }
 TYPE_VALUES = {"items": "items", "item": "items", "highlights": "highlights", "highlight": "highlights"}
 SORT_VALUES = {"rank": "rank", "relevance": "rank", "date": "date", "newest": "date", "oldest": "oldest"}

@@ -195,8 +195,12 @@ class Compiler:
         return " OR ".join(conds), params
 
     def op_is(self, values: tuple[str, ...]) -> tuple[str, list[Any]]:
-        sql = {"unread": "it.read = 0", "read": "it.read = 1", "starred": "it.starred = 1",
-               "unstarred": "it.starred = 0"}
+        sql = {
+            "unread": "it.read = 0",
+            "read": "it.read = 1",
+            "starred": "it.starred = 1",
+            "unstarred": "it.starred = 0",
+        }
         return " OR ".join(sql[v] for v in values), []
 
     def op_has(self, values: tuple[str, ...]) -> tuple[str, list[Any]]:
