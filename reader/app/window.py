@@ -199,6 +199,7 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         self.sidebar.issue_selected.connect(self.open_issue)
         self.sidebar.view_selected.connect(self.open_view)
+        self.sidebar.enter_pressed.connect(lambda: self.reading.setFocus(Qt.FocusReason.OtherFocusReason))
         self.reading.current_item_changed.connect(self._on_current_item)
         self.search.hit_activated.connect(self.open_hit)
         self.search.close_requested.connect(self.close_search)

@@ -189,3 +189,12 @@ def test_a_failed_write_is_one_line_in_the_status_bar(window, qtbot, service, mo
     click_issue(qtbot, window, 3, 1)
     qtbot.keyClick(window.reading, Qt.Key.Key_J)
     assert "readonly" in window.statusBar().currentMessage()
+
+
+def test_enter_in_the_sidebar_moves_focus_to_the_reader(window, qtbot):
+    click_issue(qtbot, window, 3, 0)
+    window.sidebar.setFocus()
+    qtbot.keyClick(window.sidebar, Qt.Key.Key_Return)
+    assert window.reading.hasFocus()
+    qtbot.keyClick(window.reading, Qt.Key.Key_Escape)
+    assert window.sidebar.hasFocus()

@@ -21,6 +21,7 @@ class SidebarView(QTreeView):
 
     issue_selected = Signal(int)
     view_selected = Signal(str)
+    enter_pressed = Signal()  # Enter on an issue or view: the reader should take the focus
 
     def __init__(self, model: SidebarModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -145,9 +146,10 @@ class SidebarView(QTreeView):
                 self._quiet = False
 
     def keyPressEvent(self, event) -> None:  # noqa: ANN001
-        # Enter on an issue hands focus to the reader, like opening it.
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.current_issue_id():
-            self.issue_selected.emit(self.current_issue_id())
+        # Enter hands the focus to the reader (the selection already opened the issue).
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and \
+                self.currentIndex().data(KindRole) in (KIND_ISSUE, KIND_VIEW):
+            self.enter_pressed.emit()
             event.accept()
             return
         super().keyPressEvent(event)
