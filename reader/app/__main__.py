@@ -1,7 +1,6 @@
 """``python -m reader.app [LIBRARY]``: open the window (the CLI is the usual way in)."""
 
 import sys
-from pathlib import Path
 
 from reader.app.main import run
 from reader.core import paths

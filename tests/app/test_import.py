@@ -15,8 +15,9 @@ from tests.app.conftest import make_pdf
 IMPORT_TIMEOUT_MS = 60_000
 
 
-def drop(window, paths: list[Path], at: QPointF = QPointF(500, 300)) -> bool:
+def drop(window, paths: list[Path], at: QPointF | None = None) -> bool:
     """Drag ``paths`` over the window and drop them, as the platform would deliver it."""
+    at = at or QPointF(500, 300)
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
     handle = window.windowHandle()

@@ -17,7 +17,8 @@ def test_run_opens_the_window_and_reports_first_paint(tmp_path):
     ready = tmp_path / "ready.txt"
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", **{
         app_main.READY_FILE_ENV: str(ready), app_main.QUIT_WHEN_READY_ENV: "1"})
-    code = "import sys; from pathlib import Path; from reader.app.main import run; sys.exit(run(Path(sys.argv[1])))"
+    code = ("import sys; from pathlib import Path; from reader.app.main import run; "
+            "sys.exit(run(Path(sys.argv[1])))")
     proc = subprocess.run([sys.executable, "-c", code, str(tmp_path / "lib")], env=env,
                           capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0, proc.stderr

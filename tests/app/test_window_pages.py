@@ -5,10 +5,16 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 
-def test_current_item_is_shown_on_the_page_pane_and_page_clicks_select_items(window, qtbot, service, monkeypatch):
+def test_current_item_is_shown_on_the_page_pane_and_page_clicks_select_items(
+        window, qtbot, service, monkeypatch):
     shown = []
     original = window.pages.show_item
-    monkeypatch.setattr(window.pages, "show_item", lambda rects: (shown.append(tuple(rects)), original(rects)))
+
+    def spy(rects):
+        shown.append(tuple(rects))
+        original(rects)
+
+    monkeypatch.setattr(window.pages, "show_item", spy)
     issue = service.list_issues()[0]
     window.sidebar.select_issue(issue.id)
     items = service.items(issue.id)

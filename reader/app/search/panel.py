@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.app.search.model import HtmlRole, MARK_END, MARK_START, SearchResultsModel
+from reader.app.search.model import MARK_END, MARK_START, HtmlRole, SearchResultsModel
 from reader.app.service import LibraryService
 from reader.core.errors import UserError
 

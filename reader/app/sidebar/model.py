@@ -103,14 +103,14 @@ class SidebarModel(QAbstractItemModel):
             self.dataChanged.emit(self.index(r, 0, parent), self.index(r, 1, parent))
 
     # -- structure -----------------------------------------------------------------------
-    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008 - Qt API default
         if not self.hasIndex(row, column, parent):
             return QModelIndex()
         if not parent.isValid():
             return self.createIndex(row, column, 0)
         return self.createIndex(row, column, parent.row() + 1)
 
-    def parent(self, child: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]
+    def parent(self, child: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008 - Qt API default
         if not child.isValid():
             return QModelIndex()
         parent_row = child.internalId() - 1
@@ -118,7 +118,7 @@ class SidebarModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(parent_row, 0, 0)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API default
         if not parent.isValid():
             return len(VIEWS) + len(self._series)
         node = self._series_node(parent)
@@ -126,10 +126,10 @@ class SidebarModel(QAbstractItemModel):
             return 0
         return len(node.issues)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API default
         return 2
 
-    def hasChildren(self, parent: Index = QModelIndex()) -> bool:
+    def hasChildren(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008 - Qt API default
         if not parent.isValid():
             return True
         node = self._series_node(parent)
