@@ -196,6 +196,8 @@ _WORD = re.compile(r"[^\W_](?:[\w'’\-]*[^\W_])?(?:['’]s)?|&")
 _CONNECTORS = frozenset(
     {"of", "the", "for", "and", "de", "del", "da", "di", "du", "la", "le", "van", "von", "der", "den", "&"}
 )
+_WHO = re.compile(r"^,\s+who\b")
+_PLACE_PREPOSITIONS = frozenset({"in", "near", "at"})
 _SAID = re.compile(r"^,?\s+(?:said|says|told|added|wrote|warned|argued|noted)\b")
 _NAME_CONNECTORS = frozenset({"van", "von", "de", "del", "da", "di", "der", "den", "la", "le"})
 
@@ -253,8 +255,8 @@ def _runs(text: str) -> list[_Run]:
 
 
 def _before(text: str, pos: int, n: int = 2) -> list[str]:
-    """The last ``n`` words before ``pos`` (commas kept as their own token)."""
-    window = text[max(0, pos - 60) : pos]
+    """The last ``n`` words before ``pos`` in the same clause (commas kept as tokens)."""
+    window = re.split(r"[.;:!?()\n\[\]]", text[max(0, pos - 60) : pos])[-1]
     return re.findall(r"[\w'’\-]+|,", window)[-n:]
 
 
@@ -271,7 +273,7 @@ def _classify_run(run: _Run, text: str, gz: Gazetteer) -> list[tuple[str, str]]:
             right_start = text.find(right[0], run.start + len(" ".join(left)))
             rest = _classify(_Run(right, right_start, run.end), text, gz)
             return [person] + ([rest] if rest is not None else [])
-    whole = _classify(run, text, gz)
+    whole = _classify(run, text, gz) or _place_by_position(run, text, gz)
     if "and" not in run.words or (whole is not None and normalise_name(whole[1]) in gz.orgs):
         return [whole] if whole else []
     folded = [normalise_name(w) for w in run.words]
@@ -284,10 +286,16 @@ def _classify_run(run: _Run, text: str, gz: Gazetteer) -> list[tuple[str, str]]:
     if not left or not right:
         return [whole] if whole else []
     right_start = text.find(right[0], run.start + len(" ".join(left)))
+    left_run = _Run(left, run.start, run.start + len(" ".join(left)))
+    right_run = _Run(right, right_start, run.end)
     parts = [
-        _classify(_Run(left, run.start, run.start + len(" ".join(left))), text, gz),
-        _classify(_Run(right, right_start, run.end), text, gz),
+        _classify(left_run, text, gz) or _place_by_position(left_run, text, gz),
+        _classify(right_run, text, gz),
     ]
+    if parts[0] is not None and parts[0][0] == "place" and parts[1] is None and len(right) <= 2:
+        norm = normalise_name(" ".join(right))  # "in Devon and Cornwall": both places
+        if norm not in gz.orgs and all(_is_cap(w) for w in right):
+            parts[1] = ("place", " ".join(right))
     if all(p is not None for p in parts) or (whole is None and any(parts)):
         return [p for p in parts if p is not None]
     if whole is not None and whole[0] == "org" and any(p is not None for p in parts):
@@ -340,12 +348,31 @@ def _classify(run: _Run, text: str, gz: Gazetteer) -> tuple[str, str] | None:
     )
     if title_cue or preceded_by_title or folded[0] in gz.given_names:
         return "person", name
+    after = text[run.end : run.end + 20]
     if (
         len(words) <= 3
-        and _SAID.match(text[run.end : run.end + 20])
+        and (_SAID.match(after) or _WHO.match(after))
         and not (gz.place_pattern is not None and gz.place_pattern.search(name))
     ):
         return "person", name
+    return None
+
+
+def _place_by_position(run: _Run, text: str, gz: Gazetteer) -> tuple[str, str] | None:
+    """An unknown capitalised name right after "in", "near", "at" (``in Kericho``,
+    ``in the Rift Valley``) or before "-based" (``Kyoto-based``) is taken as a place."""
+    words = [w for w in run.words if w not in gz.stopwords]
+    if len(words) == 1 and words[0].endswith("-based") and len(words[0]) > 6:
+        return "place", words[0][: -len("-based")]
+    if not 1 <= len(run.words) <= 3 or any(not _is_cap(w) for w in run.words):
+        return None
+    if run.words[0] in gz.stopwords or run.words[0] in gz.titles:
+        return None
+    before = [w.casefold() for w in _before(text, run.start, 2)]
+    if before and before[-1] == "the":
+        before = before[:-1]
+    if before and before[-1] in _PLACE_PREPOSITIONS:
+        return "place", " ".join(run.words)
     return None
 
 
