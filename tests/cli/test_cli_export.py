@@ -27,8 +27,18 @@ def test_export_every_format_and_import(cli, libs, tmp_path: Path) -> None:
     assert "exported" in done.stdout and len(list(out.glob("*.md"))) == 2
     again = cli("--library", str(a), "export", "-o", str(out))
     assert again.returncode == 0 and "2 updated" in again.stdout and len(list(out.glob("*.md"))) == 2
-    brief = cli("--library", str(a), "export", "--briefing", "--since", "2020-01-01", "--tag", "energy",
-                "-o", str(tmp_path / "brief.md"))
+    brief = cli(
+        "--library",
+        str(a),
+        "export",
+        "--briefing",
+        "--since",
+        "2020-01-01",
+        "--tag",
+        "energy",
+        "-o",
+        str(tmp_path / "brief.md"),
+    )
     assert brief.returncode == 0, brief.stderr and (tmp_path / "brief.md").exists()
     for fmt, target in (("csv", "items.csv"), ("pdf", "pdfs"), ("json", "notes.jsonld")):
         done = cli("--library", str(a), "export", "--format", fmt, "-o", str(tmp_path / target))
@@ -60,7 +70,9 @@ def test_export_errors_are_one_line(cli, libs, tmp_path: Path, args: list[str], 
     done = cli("--library", str(a), "export", *args, "-o", str(tmp_path / "out"))
     assert done.returncode == 1
     lines = done.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("digest-reader: error: ") and words in lines[0], done.stderr
+    assert len(lines) == 1 and lines[0].startswith("digest-reader: error: ") and words in lines[0], (
+        done.stderr
+    )
 
 
 def test_import_annotations_bad_file(cli, libs, tmp_path: Path) -> None:

@@ -53,16 +53,26 @@ def test_golden_json(lib_ids, tmp_path: Path) -> None:
     types = {s["type"]: s for s in green["target"]["selector"]}
     assert types["TextQuoteSelector"]["exact"] == "storage"
     assert types["TextPositionSelector"] == {"type": "TextPositionSelector", "start": 21, "end": 28}
-    assert types["FragmentSelector"] == {"type": "FragmentSelector", "conformsTo": PDF_FRAGMENT, "value": "page=1"}
-    assert green["body"] == {"type": "TextualBody", "purpose": "commenting", "value": "=SUM(A1) check *this*",
-                             "format": "text/plain"}
+    assert types["FragmentSelector"] == {
+        "type": "FragmentSelector",
+        "conformsTo": PDF_FRAGMENT,
+        "value": "page=1",
+    }
+    assert green["body"] == {
+        "type": "TextualBody",
+        "purpose": "commenting",
+        "value": "=SUM(A1) check *this*",
+        "format": "text/plain",
+    }
     tags = sorted(a["body"]["value"] for a in by_motivation["tagging"])
     assert tags == ["2024", "energy", "energy", "region/North Sea", "weekly"]
     assert {a["body"]["purpose"] for a in by_motivation["describing"]} == {"describing"}
     issue_level = [a for a in items if a["digestReader"]["target"] == "issue"]
     assert len(issue_level) == 2 and all("selector" not in a["target"] for a in issue_level)
     again = export(lib, Scope(), "json", tmp_path / "again.json", now=NOW).paths[0]
-    assert [a["id"] for a in json.loads(again.read_text("utf-8"))["first"]["items"]] == [a["id"] for a in items]
+    assert [a["id"] for a in json.loads(again.read_text("utf-8"))["first"]["items"]] == [
+        a["id"] for a in items
+    ]
 
 
 def test_golden_csv_and_formula_neutralisation(lib_ids, tmp_path: Path) -> None:
@@ -95,8 +105,11 @@ def test_annotated_pdf_read_back(tmp_path: Path) -> None:
     items = lib.items(issue.id)
     first_body_words = " ".join(items[0].body.split()[3:9])
     with pymupdf.open(path) as doc:
-        annots = [(a.type[1], a.colors["stroke"], a.info["content"], a.rect, page.number)
-                  for page in doc for a in page.annots()]
+        annots = [
+            (a.type[1], a.colors["stroke"], a.info["content"], a.rect, page.number)
+            for page in doc
+            for a in page.annots()
+        ]
         highlights = [a for a in annots if a[0] == "Highlight"]
         texts = [a for a in annots if a[0] == "Text"]
         assert len(highlights) == 3 and len(texts) == 2
@@ -118,8 +131,22 @@ def _comparable(lib: Library) -> list[tuple]:
     for a in lib.annotations.annotations():
         text = lib.annotations.item_text(a.item_id) if a.item_id else None
         issue = lib.get_issue(a.issue_id)
-        out.append((issue.sha256, text, a.kind, a.target, a.color, a.exact, a.start, a.end, a.comment,
-                    a.tag, a.note, a.whole))
+        out.append(
+            (
+                issue.sha256,
+                text,
+                a.kind,
+                a.target,
+                a.color,
+                a.exact,
+                a.start,
+                a.end,
+                a.comment,
+                a.tag,
+                a.note,
+                a.whole,
+            )
+        )
     return sorted(out, key=repr)
 
 

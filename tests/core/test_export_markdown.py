@@ -28,8 +28,14 @@ def inline_text(source: str, block: str) -> str:
     (paragraph, heading, blockquote > paragraph) with only plain text inline."""
     tokens = MD.parse(source)
     opens = [t.type for t in tokens if t.nesting == 1]
-    assert opens == {"paragraph": ["paragraph_open"], "heading": ["heading_open"],
-                     "quote": ["blockquote_open", "paragraph_open"]}[block], (source, opens)
+    assert (
+        opens
+        == {
+            "paragraph": ["paragraph_open"],
+            "heading": ["heading_open"],
+            "quote": ["blockquote_open", "paragraph_open"],
+        }[block]
+    ), (source, opens)
     [inline] = [t for t in tokens if t.type == "inline"]
     out = []
     for child in inline.children or []:
@@ -40,9 +46,23 @@ def inline_text(source: str, block: str) -> str:
 
 @pytest.mark.parametrize(
     "text",
-    ["a * b _c_ # [x](y) <b>bold</b> | `code` \\ end", "# not a heading", "- not a list", "1. not a list",
-     "> not a quote", "<!-- comment -->", "&amp; &copy; &#35;", "==mark== $x$ %%c%% ^id", "***", "=",
-     "[[wiki]] ![img](a.png) <http://x.y>", "2024) start", "+ plus", "~~~ fence", "``` fence"],
+    [
+        "a * b _c_ # [x](y) <b>bold</b> | `code` \\ end",
+        "# not a heading",
+        "- not a list",
+        "1. not a list",
+        "> not a quote",
+        "<!-- comment -->",
+        "&amp; &copy; &#35;",
+        "==mark== $x$ %%c%% ^id",
+        "***",
+        "=",
+        "[[wiki]] ![img](a.png) <http://x.y>",
+        "2024) start",
+        "+ plus",
+        "~~~ fence",
+        "``` fence",
+    ],
 )
 def test_escaped_text_renders_literally(text: str) -> None:
     assert inline_text(md_escape(text), "paragraph") == text
@@ -62,8 +82,13 @@ def test_escaping_property(text: str) -> None:
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.lists(st.lists(st.sampled_from(SPECIAL), min_size=1, max_size=6).map("".join)
-                .filter(lambda s: s.strip()), min_size=1, max_size=4))
+@given(
+    st.lists(
+        st.lists(st.sampled_from(SPECIAL), min_size=1, max_size=6).map("".join).filter(lambda s: s.strip()),
+        min_size=1,
+        max_size=4,
+    )
+)
 def test_multiline_escaping_keeps_lines(lines: list[str]) -> None:
     text = "\n".join(lines)
     assert inline_text(md_escape(text), "paragraph") == "\n".join(line.strip() for line in lines)
@@ -76,7 +101,7 @@ def test_obsidian_tags_and_yaml() -> None:
     assert obsidian_tag("日本/京都") == "日本/京都"
     assert obsidian_tag("!!!") == "" and hashtag("!!!") == ""
     assert hashtag("R&D") == "#R-D"
-    for raw in ['plain', 'quote " and \\ backslash', "line\nbreak", "next\u2028line", "tab\tx", "#tag: [a]"]:
+    for raw in ["plain", 'quote " and \\ backslash', "line\nbreak", "next\u2028line", "tab\tx", "#tag: [a]"]:
         assert json.loads(yaml_scalar(raw)) == raw
         assert "\n" not in yaml_scalar(raw) and "\u2028" not in yaml_scalar(raw)
     assert yaml_scalar(None) == "null" and yaml_scalar(3) == "3"
@@ -106,7 +131,9 @@ def test_any_title_gives_a_safe_name(tmp_path: Path, title: str) -> None:
     target.unlink()
 
 
-@pytest.mark.parametrize("title", ["CON", "nul", "Com1", "LPT9.md", "..", "../../etc/passwd", "a/b\\c", " . ", "x" * 500])
+@pytest.mark.parametrize(
+    "title", ["CON", "nul", "Com1", "LPT9.md", "..", "../../etc/passwd", "a/b\\c", " . ", "x" * 500]
+)
 def test_hostile_titles(title: str) -> None:
     stem = safe_stem(title, fallback="issue-1")
     assert not is_reserved(stem) and "/" not in stem and "\\" not in stem and stem not in ("", ".", "..")
@@ -131,19 +158,30 @@ def test_golden_markdown_and_rendered_text(lib_ids) -> None:
     text = preview(lib, Scope(issue_ids=(ids["first"],)), "md", now=NOW)
     check_golden("issue.md", normalise(text, lib))
     head = text.split("\n---\n", 1)[0]
-    assert "digest_reader_issue: %d" % ids["first"] in head and 'tags: ["energy", "region/North-Sea", "tag-2024"' in head
+    assert (
+        f"digest_reader_issue: {ids['first']}" in head
+        and 'tags: ["energy", "region/North-Sea", "tag-2024"' in head
+    )
     tokens = MD.parse(text.split("\n---\n", 1)[1])
     headings = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open"]
     rendered = [
-        "".join(c.content for c in tokens[i + 1].children) for i, t in enumerate(tokens) if t.type == "heading_open"
+        "".join(c.content for c in tokens[i + 1].children)
+        for i, t in enumerate(tokens)
+        if t.type == "heading_open"
     ]
     assert headings and f"1. {ITEMS[0][0]}" in rendered
-    quotes = ["".join(c.content for c in tokens[i + 2].children) for i, t in enumerate(tokens)
-              if t.type == "blockquote_open"]
+    quotes = [
+        "".join(c.content for c in tokens[i + 2].children)
+        for i, t in enumerate(tokens)
+        if t.type == "blockquote_open"
+    ]
     assert "<Halvard> Cells #highlight/blue" in quotes
     assert any(q.startswith(ITEMS[1][0]) for q in quotes)
-    paragraphs = ["".join(c.content for c in tokens[i + 1].children) for i, t in enumerate(tokens)
-                  if t.type == "paragraph_open" and tokens[i + 1].children is not None]
+    paragraphs = [
+        "".join(c.content for c in tokens[i + 1].children)
+        for i, t in enumerate(tokens)
+        if t.type == "paragraph_open" and tokens[i + 1].children is not None
+    ]
     assert ITEMS[0][1] in paragraphs and f"3. {ITEMS[2][1]}" in rendered
     assert "— =SUM(A1) check *this*" in paragraphs
     assert f"digest-reader://open?item={ids['items'][0]}" in text and "#page=1" in text
@@ -155,7 +193,9 @@ def test_folder_export_updates_in_place_and_keeps_persisted_text(lib_ids, tmp_pa
     out = tmp_path / "vault"
     first = export(lib, Scope(), "md", out, now=NOW)
     assert first.created == 2 and sorted(p.name for p in out.iterdir()) == [
-        "Energy Brief Vol 2.10.md", "Energy Brief Vol 2.11.md"]
+        "Energy Brief Vol 2.10.md",
+        "Energy Brief Vol 2.11.md",
+    ]
     path = out / "Energy Brief Vol 2.10.md"
     item = ids["items"][1]
     text = path.read_text(encoding="utf-8")
@@ -181,7 +221,9 @@ def test_persisted_block_of_a_vanished_item_is_kept() -> None:
     old = "x\n%% digest-reader:persist:item-9 start %%\nkeep me\n%% digest-reader:persist:item-9 end %%\n"
     new = "y\n%% digest-reader:persist:item-1 start %%\n%% digest-reader:persist:item-1 end %%\n"
     merged = merge_persisted(new, persisted_blocks(old))
-    assert merged.startswith(new.rstrip("\n")) and "keep me" in merged and "Kept from earlier exports" in merged
+    assert (
+        merged.startswith(new.rstrip("\n")) and "keep me" in merged and "Kept from earlier exports" in merged
+    )
     assert persisted_blocks(merged) == {"item-1": "", "item-9": "keep me\n"}
 
 
@@ -247,7 +289,8 @@ def test_user_template_and_default_escaping(lib_ids, tmp_path: Path) -> None:
     lib, ids = lib_ids
     tpl = tmp_path / "mine.md.j2"
     tpl.write_text(
-        "{% for item in items %}* {{ item.headline }} / {{ item.headline|raw }} / {{ item.headline|upper|md }}\n"
+        "{% for item in items %}* {{ item.headline }} / {{ item.headline|raw }}"
+        " / {{ item.headline|upper|md }}\n"
         "{% endfor %}",
         encoding="utf-8",
     )
@@ -268,14 +311,16 @@ def test_user_template_and_default_escaping(lib_ids, tmp_path: Path) -> None:
         ("x\n{{ 1 / 0 }}\n", 2, "ZeroDivisionError"),
     ],
 )
-def test_template_errors_have_line_numbers(lib_ids, tmp_path: Path, source: str, line: int, words: str) -> None:
+def test_template_errors_have_line_numbers(
+    lib_ids, tmp_path: Path, source: str, line: int, words: str
+) -> None:
     lib, ids = lib_ids
     tpl = tmp_path / "bad.md.j2"
     tpl.write_text(source, encoding="utf-8")
     with pytest.raises(TemplateError) as info:
         export(lib, Scope(issue_ids=(ids["first"],)), "md", tmp_path / "out", template=tpl)
     message = str(info.value)
-    assert "\n" not in message and message.startswith("template bad.md.j2, line %d: " % line), message
+    assert "\n" not in message and message.startswith(f"template bad.md.j2, line {line}: "), message
     assert words in message
     assert not (tmp_path / "out").exists()
 

@@ -13,13 +13,16 @@ import re
 from pathlib import Path
 
 from reader.core.library import Library
-from tests.core.test_library_support import Store, make_issue
+from tests.core.test_library_support import Store
 
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_issues"
 NOW = "2025-01-02T03:04:05+00:00"
 
 ITEMS = [
-    ("Grid operator signs *storage* deal", "The operator agreed to buy [capacity] from <Halvard> Cells | 40% of #output."),
+    (
+        "Grid operator signs *storage* deal",
+        "The operator agreed to buy [capacity] from <Halvard> Cells | 40% of #output.",
+    ),
     ("Wind auction results", "Three bidders won offshore blocks worth 40 million."),
     ("", "A body-only item with `code` and <b>html</b> & an &amp; entity."),
 ]

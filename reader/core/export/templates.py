@@ -21,7 +21,14 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
 from reader.core.errors import UserError
-from reader.core.export.data import UserText
+from reader.core.export.data import (
+    BriefingGroup,
+    BriefingSeries,
+    ExportHighlight,
+    ExportIssue,
+    ExportItem,
+    UserText,
+)
 from reader.core.export.text import (
     block_quote,
     hashtag,
@@ -67,9 +74,26 @@ def persist(key: Any) -> str:
     return f"{PERSIST_START.format(key=k)}\n{PERSIST_END.format(key=k)}"
 
 
+class _ExportEnvironment(SandboxedEnvironment):
+    """The sandbox, with a fast path for the export's own plain records: their public
+    attributes are data, so the sandbox's per-lookup checks (a third of the render time for
+    10,000 items) are skipped for them; everything else goes through the full checks."""
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if type(obj) in _RECORDS and not attribute.startswith("_"):
+            try:
+                return getattr(obj, attribute)
+            except AttributeError:
+                return self.undefined(obj=obj, name=attribute)
+        return super().getattr(obj, attribute)
+
+
+_RECORDS = frozenset({ExportIssue, ExportItem, ExportHighlight, BriefingGroup, BriefingSeries})
+
+
 def make_environment() -> SandboxedEnvironment:
     """The sandboxed environment with the export filters and globals (see docs/templates.md)."""
-    env = SandboxedEnvironment(
+    env = _ExportEnvironment(
         autoescape=False,
         undefined=jinja2.StrictUndefined,
         finalize=_finalize,

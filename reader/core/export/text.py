@@ -5,6 +5,7 @@ Pure functions, no I/O; the Markdown template filters and the CSV writer use the
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import unicodedata
@@ -77,6 +78,7 @@ def _tag_char_ok(ch: str) -> bool:
     return ch in "_-/" or unicodedata.category(ch)[0] in "LNM"
 
 
+@functools.lru_cache(maxsize=4096)
 def obsidian_tag(name: object) -> str:
     """A tag name spelled the way Obsidian accepts it (without ``#``): letters, digits, ``_``,
     ``-`` and ``/`` (nesting) only; runs of anything else become ``-``; empty nesting levels are
@@ -94,6 +96,7 @@ def obsidian_tag(name: object) -> str:
     return tag
 
 
+@functools.lru_cache(maxsize=4096)
 def hashtag(name: object) -> str:
     """``#tag`` for :func:`obsidian_tag` (``""`` when nothing is left)."""
     tag = obsidian_tag(name)

@@ -26,6 +26,7 @@ already contained in the item's note is appended. Importing the same file twice 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import uuid
 from collections.abc import Iterable, Sequence
@@ -40,8 +41,10 @@ from reader.core.errors import UserError
 from reader.core.export.data import ExportIssue, ExportItem
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+_OPENING = 120  # characters that identify a headline-less item
 PDF_FRAGMENT = "http://tools.ietf.org/rfc/rfc3778"
 _NS = uuid.UUID("6f1c2a4e-5b7d-4c1e-9a3f-2d8e0b6c4a91")
+_NS_BYTES = _NS.bytes
 MOTIVATION = {"highlight": "highlighting", "tag": "tagging", "note": "describing", "star": "bookmarking"}
 KIND_OF = {v: k for k, v in MOTIVATION.items()}
 CSS = {
@@ -55,7 +58,13 @@ CSS = {
 
 def annotation_iri(sha256: str, ann: Annotation) -> str:
     """A stable IRI for an annotation record (same record -> same IRI on every export)."""
-    return "urn:uuid:" + str(uuid.uuid5(_NS, f"{sha256}|{ann.id}|{ann.kind}|{ann.created}"))
+    # uuid.uuid5, computed directly (uuid5() costs ~16 us a call: a third of a 10,000-item export)
+    name = f"{sha256}|{ann.id}|{ann.kind}|{ann.created}".encode()
+    digest = bytearray(hashlib.sha1(_NS_BYTES + name).digest())
+    digest[6] = (digest[6] & 0x0F) | 0x50
+    digest[8] = (digest[8] & 0x3F) | 0x80
+    h = digest[:16].hex()
+    return f"urn:uuid:{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:32]}"
 
 
 def _issue_ext(issue: ExportIssue) -> dict[str, Any]:
@@ -102,8 +111,9 @@ def annotation_json(ann: Annotation, issue: ExportIssue, item: ExportItem | None
             start, end = ann.start, ann.end
             page = ann.pages[0] if ann.pages else item.page
             ext.update(color=ann.color, whole=ann.whole)
-        else:
-            exact, prefix, suffix, start, end, page = text, "", "", 0, len(text), item.page
+        else:  # the whole item: selected by its opening (headline, or the first words)
+            n = len(str(item.headline)) if item.headline else min(len(text), _OPENING)
+            exact, prefix, suffix, start, end, page = text[:n], "", text[n : n + 32], 0, n, item.page
         target["selector"] = [
             {"type": "TextQuoteSelector", "exact": exact, "prefix": prefix, "suffix": suffix},
             {"type": "TextPositionSelector", "start": start, "end": end},
@@ -131,6 +141,18 @@ def annotation_json(ann: Annotation, issue: ExportIssue, item: ExportItem | None
     obj["target"] = target
     obj["digestReader"] = ext
     return obj
+
+
+def collection_text(issues: Sequence[ExportIssue], exported_at: str) -> str:
+    """:func:`collection_json` as text: one annotation per line (compact JSON per annotation,
+    which also lets Python's C encoder do the work: 10,000 items in a fraction of a second)."""
+    data = collection_json(issues, exported_at)
+    items = data["first"].pop("items")
+    head = json.dumps(data, ensure_ascii=False, indent=1)
+    body = ",\n".join(json.dumps(a, ensure_ascii=False, separators=(",", ":")) for a in items)
+    page_end = head.rindex("}", 0, head.rindex("}"))  # the "first" page's closing brace
+    inner = head[:page_end].rstrip()
+    return f'{inner},\n  "items": [\n{body}\n]\n }}\n}}\n' if items else f'{inner},\n  "items": []\n }}\n}}\n'
 
 
 def collection_json(issues: Sequence[ExportIssue], exported_at: str) -> dict[str, Any]:
@@ -293,8 +315,13 @@ class _Importer:
                     return it
         if quote is None:
             return None
-        if whole:  # the quote is the whole item text: the most similar item
-            scored = [(similarity(item_text(it.headline, it.body), quote.exact), it) for it in items]
+        if whole:  # the quote is the item's opening (or all of it): the item starting most alike
+            texts = [(item_text(it.headline, it.body), it) for it in items]
+            for text, it in sorted(texts, key=lambda p: p[1].position != pos):
+                if text.startswith(quote.exact):
+                    return it
+            n = len(quote.exact)
+            scored = [(similarity(text[:n], quote.exact), it) for text, it in texts]
             best = max(scored, key=lambda p: p[0], default=(0.0, None))
             return best[1] if best[0] >= ITEM_THRESHOLD else None
         ranked = sorted(items, key=lambda it: (it.headline != headline, it.position != pos))
