@@ -235,6 +235,13 @@ class PagePane(QWidget):
         self._scroll_to_highlight()
         self.view.viewport().update()
 
+    def set_highlights(self, marks: Sequence[tuple[ItemRect, QColor]]) -> None:
+        """Paint annotation highlights: each ItemRect (1-based page, points) filled with its
+        colour (give it some transparency; the page text must stay readable)."""
+        n = self.page_count
+        self.view.marks = [(r.page - 1, r.rect, QColor(c)) for r, c in marks if 1 <= r.page <= n]
+        self.view.viewport().update()
+
     def item_at(self, page: int, x: float, y: float) -> int | None:
         """The item whose rectangle on 1-based ``page`` contains the point (smallest wins)."""
         best: tuple[float, int] | None = None

@@ -53,6 +53,8 @@ class PageView(QAbstractScrollArea):
         self.page_layout = PageLayout()
         self.provider: PageProvider | None = None
         self.highlights: list[tuple[int, tuple[float, float, float, float]]] = []
+        # Annotation highlights: (0-based page, rect in points, translucent fill colour).
+        self.marks: list[tuple[int, tuple[float, float, float, float], QColor]] = []
         self._press: QPoint | None = None
         self._press_scroll = (0, 0)
         self._dragging = False
@@ -218,6 +220,9 @@ class PageView(QAbstractScrollArea):
                 painter.setPen(QColor(0x99, 0x33, 0x33) if state == FAILED else QColor(0x77, 0x77, 0x77))
                 text = COULD_NOT_RENDER_TEXT if state == FAILED else RENDERING_TEXT.format(n=i + 1)
                 painter.drawText(target, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, text)
+        for page, rect, fill in self.marks:
+            if page in pages:
+                painter.fillRect(self.page_rect_in_viewport(page, rect), fill)
         if self.highlights:
             color = self.palette().highlight().color()
             fill = QColor(color)
