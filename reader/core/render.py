@@ -14,6 +14,7 @@ plain data for the GUI to show and (after the user confirms) open.
 Usage from a GUI thread (never blocks)::
 
     rp = RenderProcess(on_result=callback)        # callback runs on a dispatcher thread
+                                                  # (without one, results queue up: rp.poll())
     rid = rp.submit(RenderRequest(path, page_index=0, zoom=1.5, dpr=2.0, tag=generation))
     rp.cancel_pending(lambda req: req.tag != generation)   # drop stale queued requests
 
@@ -149,8 +150,9 @@ class _Queued:
 class RenderProcess:
     """A pool of ``workers`` long-lived PyMuPDF processes (spawn context) fed from one queue.
 
-    Thread-safe. Results of ``submit`` go to ``on_result`` (called on a dispatcher thread;
-    a Qt caller re-emits it as a queued signal) and to the ``results`` queue; the blocking
+    Thread-safe. Results of ``submit`` go to ``on_result`` when it is set (called on a
+    dispatcher thread; a Qt caller re-emits it as a queued signal), otherwise to the
+    ``results`` queue (``poll``, ``get_result``), never to both; the blocking
     helpers (``render``, ``page_sizes``, ``links``, ``call``) wait on their own request only.
     Workers start lazily on first use, in the background, so constructing this is instant.
     """
@@ -335,15 +337,20 @@ class RenderProcess:
         if not q.future.set_running_or_notify_cancel():
             return
         q.future.set_result(result)
-        if q.deliver:
+        if not q.deliver:
+            return
+        callback = self.on_result
+        if callback is None:
+            # Only a caller without a callback reads the queue: queueing every result as well
+            # kept each page's pixels alive forever in a GUI that never polls (~1.2 MB a page).
             self.results.put(result)
-            if self.on_result is not None:
-                try:
-                    self.on_result(result)
-                except Exception:  # noqa: BLE001 - a bad callback must not kill the dispatcher
-                    import logging
+            return
+        try:
+            callback(result)
+        except Exception:  # noqa: BLE001 - a bad callback must not kill the dispatcher
+            import logging
 
-                    logging.getLogger(__name__).exception("render result callback failed")
+            logging.getLogger(__name__).exception("render result callback failed")
 
 
 def _failure(request: RenderRequest, detail: str) -> RenderResult:

@@ -101,21 +101,32 @@ def test_bad_inputs_give_could_not_render_and_the_worker_goes_on(
     assert rp.render(pdf, 2).ok
 
 
-def test_submit_is_asynchronous_with_queue_and_callback(pdf: Path) -> None:
-    seen: list[int] = []
+def test_submit_is_asynchronous_with_queue(pdf: Path) -> None:
+    with RenderProcess() as process:
+        ids = [process.submit(RenderRequest(str(pdf), i, zoom=0.5)) for i in (0, 1)]
+        got = [process.get_result(timeout=30), process.get_result(timeout=30)]
+        assert sorted(r.request_id for r in got if r is not None) == sorted(ids)
+        assert all(r.ok for r in got)
+        assert process.poll() == []
+
+
+def test_results_go_to_the_callback_only_never_piling_up_in_the_queue(pdf: Path) -> None:
+    """A GUI reads results from its callback and never polls: the queue must stay empty,
+    or every rendered page's pixels would be kept for the life of the process."""
+    seen: list = []
     done = threading.Event()
 
     def callback(result):
-        seen.append(result.request_id)
-        if len(seen) == 2:
+        seen.append(result)
+        if len(seen) == 3:
             done.set()
 
     with RenderProcess(on_result=callback) as process:
-        ids = [process.submit(RenderRequest(str(pdf), i, zoom=0.5)) for i in (0, 1)]
+        ids = [process.submit(RenderRequest(str(pdf), i, zoom=0.5)) for i in (0, 1, 2)]
         assert done.wait(30)
-        got = [process.get_result(timeout=5), process.get_result(timeout=5)]
-        assert sorted(r.request_id for r in got) == sorted(ids) == sorted(seen)
-        assert all(r.ok for r in got)
+        assert sorted(r.request_id for r in seen) == sorted(ids)
+        assert all(r.ok and r.data for r in seen)
+        assert process.results.qsize() == 0
         assert process.poll() == []
 
 
