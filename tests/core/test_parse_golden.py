@@ -31,7 +31,7 @@ def test_sample_matches_expected(pdf: Path, parsed: dict[str, ParsedIssue]) -> N
     assert {k: got[k] for k in KEYS} == {k: expected[k] for k in KEYS}
     got_items = [{k: i[k] for k in ("position", "headline", "body", "pages")} for i in got["items"]]
     assert len(got_items) == len(expected["items"])
-    for mine, theirs in zip(got_items, expected["items"]):
+    for mine, theirs in zip(got_items, expected["items"], strict=False):
         assert mine == {k: theirs[k] for k in ("position", "headline", "body", "pages")}
 
 

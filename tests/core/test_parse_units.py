@@ -512,9 +512,9 @@ def test_marker_glyph_in_its_own_font_size_is_merged_with_its_text() -> None:
         page.insert_text((80, 100 + 30 * i), f"Text after a bullet of size {size}", fontsize=10)
     page.insert_text((60, 200), "2) Numbered text", fontsize=10)
     page.insert_text((60, 220), "-5 degrees is not a list item", fontsize=10)
-    lines = sorted(page_lines(page, 1), key=lambda l: l.y0)
-    assert [bool(l.marker) for l in lines] == [True, True, True, False]
-    assert [round(l.tx0) for l in lines[:2]] == [80, 80]
+    lines = sorted(page_lines(page, 1), key=lambda ln: ln.y0)
+    assert [bool(ln.marker) for ln in lines] == [True, True, True, False]
+    assert [round(ln.tx0) for ln in lines[:2]] == [80, 80]
     assert lines[2].marker == "2)" and lines[2].text == "Numbered text"
     assert lines[3].text == "-5 degrees is not a list item"
     doc.close()

@@ -173,7 +173,7 @@ def to_fts_query(text: str) -> str:
         # FTS5 only allows implicit AND between plain phrases, and there it binds tighter than
         # NOT; writing every implicit AND out keeps "NOT > AND > OR" and makes groups legal.
         parts: list[str] = []
-        for prev, tok in zip([None, *toks], toks):
+        for prev, tok in zip([None, *toks], toks, strict=False):
             if prev is not None and prev.kind in ("term", ")") and tok.kind in ("term", "("):
                 parts.append("AND")
             parts.append(tok.text)

@@ -66,7 +66,7 @@ def _parse_document(doc: pymupdf.Document) -> ParsedIssue:
             # those only when earlier pages had some, so a long book skips collecting vectors
             want_shapes = index < _SHAPE_PAGES or shapes_seen
             lines = page_lines(page, index + 1, want_shapes=want_shapes)
-            shapes_seen = shapes_seen or any(l.marker == "shape" for l in lines)
+            shapes_seen = shapes_seen or any(ln.marker == "shape" for ln in lines)
             pages.append(lines)
         except Exception:  # noqa: BLE001 - MuPDF raises assorted errors on broken page content
             unreadable += 1
@@ -93,7 +93,7 @@ def _parse_document(doc: pymupdf.Document) -> ParsedIssue:
     drop = furniture(pages, heights)
     ordered: list[Line] = []
     for lines in pages:
-        kept = [l for l in lines if id(l) not in drop]
+        kept = [ln for ln in lines if id(ln) not in drop]
         ordered.extend(reading_order(kept))
     head = read_masthead(ordered, heights[0] if heights else 0.0)
     blocks, known = _blocks(ordered, head.line_ids)
@@ -133,7 +133,10 @@ def _parse_document(doc: pymupdf.Document) -> ParsedIssue:
 
 def _blocks(ordered: list[Line], masthead_ids: set[int]):
     """Blocks of the content lines (masthead lines and photo credits left out)."""
-    content = [l for l in ordered if id(l) not in masthead_ids and not (not l.marker and is_credit(l.text))]
+    content = [
+        ln for ln in ordered
+        if id(ln) not in masthead_ids and not (not ln.marker and is_credit(ln.text))
+    ]
     return build_blocks(content), _vocabulary(content)
 
 
@@ -160,7 +163,7 @@ def _vocabulary(lines: list[Line]):
     def known(w: str) -> bool:
         nonlocal words
         if words is None:
-            words = {m.lower() for l in lines for m in _WORD.findall(l.text)}
+            words = {m.lower() for ln in lines for m in _WORD.findall(ln.text)}
         return w.lower() in words
 
     return known

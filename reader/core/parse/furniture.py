@@ -34,8 +34,8 @@ def _edge_lines(lines: Sequence[Line], height: float) -> list[Line]:
     if not lines:
         return []
     top, bottom = height * _EDGE, height * (1 - _EDGE)
-    by_y = sorted(lines, key=lambda l: l.y0)
-    picked = {id(l): l for l in by_y[:2] + by_y[-2:]}
+    by_y = sorted(lines, key=lambda ln: ln.y0)
+    picked = {id(ln): ln for ln in by_y[:2] + by_y[-2:]}
     for line in lines:
         if line.y1 <= top or line.y0 >= bottom:
             picked[id(line)] = line

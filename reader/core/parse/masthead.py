@@ -38,8 +38,8 @@ class Masthead:
 def body_size(lines: Sequence[Line]) -> float:
     """The font size carrying most characters."""
     weight: dict[float, int] = {}
-    for l in lines:
-        weight[l.size] = weight.get(l.size, 0) + len(l.text)
+    for ln in lines:
+        weight[ln.size] = weight.get(ln.size, 0) + len(ln.text)
     return max(weight.items(), key=lambda kv: kv[1])[0] if weight else 0.0
 
 
@@ -53,16 +53,16 @@ def _strip(text: str, parts: Sequence[str]) -> str:
 
 def masthead_zone(ordered: Sequence[Line], height: float) -> list[Line]:
     """Page-1 lines above the first list item (or in the top third when there is none)."""
-    page1 = [l for l in ordered if l.page == 1]
+    page1 = [ln for ln in ordered if ln.page == 1]
     if not page1:
         return []
-    first_marked = next((l for l in page1 if l.marker), None)
+    first_marked = next((ln for ln in page1 if ln.marker), None)
     if first_marked is not None:
         limit = first_marked.y0
     else:
-        limit = (height or max(l.y1 for l in page1)) * 0.3
-    zone = [l for l in page1 if l.y1 <= limit + 0.5]
-    return sorted(zone, key=lambda l: (round(l.y0, 1), l.x0))[:15]
+        limit = (height or max(ln.y1 for ln in page1)) * 0.3
+    zone = [ln for ln in page1 if ln.y1 <= limit + 0.5]
+    return sorted(zone, key=lambda ln: (round(ln.y0, 1), ln.x0))[:15]
 
 
 def read_masthead(ordered: Sequence[Line], height: float) -> Masthead:
@@ -74,29 +74,29 @@ def read_masthead(ordered: Sequence[Line], height: float) -> Masthead:
     base = body_size(ordered)
     label_line = date_line = None
     date_text = ""
-    for l in zone:
+    for ln in zone:
         if label_line is None:
-            found = find_label(l.text)
+            found = find_label(ln.text)
             if found:
                 head.label, head.volume, head.number = found
-                label_line = l
+                label_line = ln
         if date_line is None:
-            d = find_date(l.text)
+            d = find_date(ln.text)
             if d:
                 head.date = d.iso
                 date_text = d.text
-                date_line = l
-    top = max(zone, key=lambda l: (l.size, -l.y0))
+                date_line = ln
+    top = max(zone, key=lambda ln: (ln.size, -ln.y0))
     if top.size >= base * 1.15 or (top.bold and zone.index(top) < 3):
         series = _strip(top.text, [head.label, date_text])
         if series:
             head.series = series
             head.line_ids.add(id(top))
-    for l in (label_line, date_line):
-        if l is not None:
-            rest = _strip(l.text, [head.label, date_text, head.series])
-            if not rest or l is top:
-                head.line_ids.add(id(l))
+    for ln in (label_line, date_line):
+        if ln is not None:
+            rest = _strip(ln.text, [head.label, date_text, head.series])
+            if not rest or ln is top:
+                head.line_ids.add(id(ln))
     head.title = _title(zone, head, base)
     return head
 
@@ -105,14 +105,14 @@ def _title(zone: Sequence[Line], head: Masthead, base: float) -> str:
     """An issue's own title: a short italic or larger-than-body line among the masthead lines."""
     if not (head.series or head.label or head.date):
         return ""
-    for l in zone:
-        if id(l) in head.line_ids or l.marker:
+    for ln in zone:
+        if id(ln) in head.line_ids or ln.marker:
             continue
-        if find_label(l.text) or find_date(l.text) or is_credit(l.text) or is_boilerplate(l.text):
+        if find_label(ln.text) or find_date(ln.text) or is_credit(ln.text) or is_boilerplate(ln.text):
             continue
-        if len(l.text.split()) > 20 or _SECTION.match(l.text):
+        if len(ln.text.split()) > 20 or _SECTION.match(ln.text):
             continue
-        if l.italic or l.size >= base * 1.1:
-            head.line_ids.add(id(l))
-            return " ".join(l.text.split())
+        if ln.italic or ln.size >= base * 1.1:
+            head.line_ids.add(id(ln))
+            return " ".join(ln.text.split())
     return ""

@@ -49,12 +49,12 @@ class Block:
         key = (known_word, len(self.lines))
         found = self._texts.get(key)
         if found is None:
-            found = self._texts[key] = join_lines([l.text for l in self.lines], known_word)
+            found = self._texts[key] = join_lines([ln.text for ln in self.lines], known_word)
         return found
 
     @property
     def chars(self) -> int:
-        return sum(len(l.text) for l in self.lines)
+        return sum(len(ln.text) for ln in self.lines)
 
 
 def _similar_size(a: float, b: float) -> bool:
@@ -102,7 +102,7 @@ def _continues(
         if prev.bold != line.bold:
             return False
         if len(block.lines) >= 1:
-            base = min(l.x0 for l in block.lines[1:]) if len(block.lines) > 1 else prev.x0
+            base = min(ln.x0 for ln in block.lines[1:]) if len(block.lines) > 1 else prev.x0
             if line.x0 > base + 0.8 * size and line.x0 > prev.x0 + 0.8 * size:
                 return False  # an indented first line starts a new paragraph
         return abs(line.x0 - prev.x0) < 0.3 * (prev.x1 - prev.x0) + size or line.x0 < prev.x0
@@ -196,8 +196,8 @@ def _item(
         position=position,
         headline=collapse(headline.text(known)) if headline else "",
         body=collapse(body.text(known)) if body else "",
-        pages=tuple(sorted({l.page for l in lines})),
-        rects=tuple(ItemRect(l.page, l.page_rect) for l in lines),
+        pages=tuple(sorted({ln.page for ln in lines})),
+        rects=tuple(ItemRect(ln.page, ln.page_rect) for ln in lines),
     )
 
 
@@ -216,14 +216,14 @@ def headline_count(items: Sequence[Block], texts: Sequence[str]) -> tuple[int, b
     a marker the rest do not use (▪ headlines, – details).
     """
     n = len(items)
-    short = [is_short(b, t) for b, t in zip(items, texts)]
+    short = [is_short(b, t) for b, t in zip(items, texts, strict=False)]
     k = _prefix(short)
     if k == 0 or k == n:
         return (0, False)
     if 2 * k == n:
         return (k, True)
-    bold = [all(l.bold for l in b.lines[:1]) and s for b, s in zip(items, short)]
-    same_marker = [b.marker == items[0].marker and s for b, s in zip(items, short)]
+    bold = [all(ln.bold for ln in b.lines[:1]) and s for b, s in zip(items, short, strict=False)]
+    same_marker = [b.marker == items[0].marker and s for b, s in zip(items, short, strict=False)]
     for flags in (bold, same_marker):
         c = _prefix(flags)
         if 0 < c < n and 2 * c == n and not all(flags[c:]):
@@ -238,7 +238,7 @@ def digest_items(items: Sequence[Block], known: Callable[[str], bool]) -> list[P
     heads, details = list(items[:k]), list(items[k:])
     out: list[ParsedItem] = []
     if paired:
-        for h, d in zip(heads, details):
+        for h, d in zip(heads, details, strict=False):
             out.append(_item(len(out) + 1, h, d, known))
     elif heads:
         for h in heads:
