@@ -77,13 +77,14 @@ def check_date(value: str | None, what: str) -> str | None:
 
 
 def items_for_query(lib: Any, query: str) -> list[int]:
-    """Item ids matching a search query (the search box's language), best first.
+    """Item ids matching a search query in the search box's language (words, phrases,
+    ``tag:``, ``colour:``, dates...; see :mod:`reader.core.search`), in result order.
 
-    The one place export asks search: switch it when the query language grows. Raises
-    QueryError (a UserError) for a query with nothing to search for.
+    The one place export asks search. Raises QueryError (a UserError) for a bad query.
     """
-    limit = max(1, lib.count_items("all"))
-    return [hit.item_id for hit in lib.search(query, limit=limit)]
+    from reader.core.search import item_ids
+
+    return item_ids(lib, query)
 
 
 @dataclass(slots=True, eq=False)
