@@ -15,7 +15,7 @@ from typing import Any
 
 from reader.core.errors import NotFoundError, QueryError, UserError
 from reader.core.search.engine import ItemHit, _db, count, search
-from reader.core.search.language import parse_query
+from reader.core.search.language import Query, parse_query
 
 MAX_NAME = 200
 
@@ -66,6 +66,16 @@ def _check_query(query: str) -> str:
     return query.strip()
 
 
+def _by_name(db: Any, name: str, exclude: int | None = None) -> Any:
+    """The row named ``name``, compared case-insensitively in any script (SQLite's NOCASE
+    only folds ASCII)."""
+    wanted = " ".join(name.split()).casefold()
+    for row in db.execute(f"SELECT {_COLS} FROM saved_searches").fetchall():
+        if row[1].casefold() == wanted and row[0] != exclude:
+            return row
+    return None
+
+
 def list_saved(lib: Any) -> list[SavedSearch]:
     """Saved searches in their sidebar order."""
     with _db(lib) as db:
@@ -80,10 +90,7 @@ def get_saved(lib: Any, ref: int | str) -> SavedSearch:
         if isinstance(ref, int) or (isinstance(ref, str) and ref.strip().isdigit()):
             row = db.execute(f"SELECT {_COLS} FROM saved_searches WHERE id = ?", [int(ref)]).fetchone()
         if row is None:
-            row = db.execute(
-                f"SELECT {_COLS} FROM saved_searches WHERE name = ? COLLATE NOCASE",
-                [" ".join(str(ref).split())],
-            ).fetchone()
+            row = _by_name(db, str(ref))
     if row is None:
         raise NotFoundError(f"no saved search {str(ref)!r}")
     return _row(row)
@@ -96,7 +103,7 @@ def add_saved(
     clean = _clean_name(name)
     text = _check_query(query)
     with _db(lib) as db, db.atomic():
-        if db.execute("SELECT 1 FROM saved_searches WHERE name = ? COLLATE NOCASE", [clean]).fetchone():
+        if _by_name(db, clean) is not None:
             raise UserError(f"a saved search named {clean!r} exists already")
         end = int(db.execute("SELECT coalesce(max(position), -1) + 1 FROM saved_searches").fetchone()[0])
         cur = db.execute(
@@ -114,10 +121,7 @@ def rename_saved(lib: Any, ref: int | str, new_name: str) -> SavedSearch:
     saved = get_saved(lib, ref)
     clean = _clean_name(new_name)
     with _db(lib) as db, db.atomic():
-        other = db.execute(
-            "SELECT id FROM saved_searches WHERE name = ? COLLATE NOCASE AND id != ?", [clean, saved.id]
-        ).fetchone()
-        if other:
+        if _by_name(db, clean, exclude=saved.id) is not None:
             raise UserError(f"a saved search named {clean!r} exists already")
         db.execute("UPDATE saved_searches SET name = ? WHERE id = ?", [clean, saved.id])
     return get_saved(lib, saved.id)
@@ -211,6 +215,7 @@ def news(
             q = parse_query(saved.query)
         except QueryError:
             continue
+        q = Query(q.text, q.root, q.kind, q.sort or "date", q.terms)  # newest issue first
         res = search(lib, q, limit=None)
         ids = [h.item_id for h in res.hits]
         fresh = _imported_after(lib, ids, start)
