@@ -331,3 +331,21 @@ def test_template_file_problems(lib_ids, tmp_path: Path) -> None:
         export(lib, Scope(), "md", tmp_path / "o", template=tmp_path / "missing.j2")
     with pytest.raises(UserError, match="Markdown export only"):
         export(lib, Scope(), "csv", tmp_path / "o.csv", template=tmp_path / "missing.j2")
+
+
+def test_docs_name_every_template_variable_and_filter() -> None:
+    import dataclasses
+
+    from reader.core.export import ExportHighlight, ExportIssue, ExportItem
+    from reader.core.export.templates import make_environment
+
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "templates.md").read_text(encoding="utf-8")
+    hidden = {"annotation", "annotations", "rects"}
+    for record in (ExportIssue, ExportItem, ExportHighlight):
+        for f in dataclasses.fields(record):
+            assert f.name in hidden or f"`{f.name}`" in docs, f"{record.__name__}.{f.name} undocumented"
+    env = make_environment()
+    ours = {"md", "md_inline", "raw", "quote", "yaml", "yaml_list", "yaml_date", "tag", "hashtag"}
+    assert ours <= set(env.filters)
+    for name in ours | {"persist"}:
+        assert f"`{name}`" in docs or f"`{name}(" in docs, name
