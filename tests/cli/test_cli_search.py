@@ -16,7 +16,8 @@ SAMPLES = Path(__file__).resolve().parents[2] / "sample_issues"
 @pytest.fixture(scope="module")
 def lib(tmp_path_factory: pytest.TempPathFactory) -> str:
     folder = str(tmp_path_factory.mktemp("cli-search") / "lib")
-    rule = run_cli("--library", folder, "rules", "add", 'series:"Pacific Tech" semiconductor*', "--tag", "chips")
+    query = 'series:"Pacific Tech" semiconductor*'
+    rule = run_cli("--library", folder, "rules", "add", query, "--tag", "chips")
     assert rule.returncode == 0, rule.stderr
     pdfs = [str(SAMPLES / f"{n}.pdf") for n in ("pacific-tech-41", "pacific-tech-43", "grid-pipe-2-10")]
     proc = run_cli("--library", folder, "import", *pdfs, "--keep-backups", "0", "--json")
