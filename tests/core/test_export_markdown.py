@@ -225,6 +225,8 @@ def test_persisted_block_of_a_vanished_item_is_kept() -> None:
         merged.startswith(new.rstrip("\n")) and "keep me" in merged and "Kept from earlier exports" in merged
     )
     assert persisted_blocks(merged) == {"item-1": "", "item-9": "keep me\n"}
+    crlf = old.replace("\n", "\r\n")  # a file saved by a Windows editor
+    assert persisted_blocks(crlf) == {"item-9": "keep me\r\n"}
 
 
 def test_name_collisions_and_foreign_files(lib_ids, tmp_path: Path) -> None:

@@ -31,7 +31,7 @@ from reader.core.export.text import obsidian_tag
 _BLOCK = re.compile(
     r"^%% digest-reader:persist:(?P<key>[A-Za-z0-9_.:-]+) start %%[ \t]*\r?\n"
     r"(?P<body>.*?)"
-    r"^%% digest-reader:persist:(?P=key) end %%[ \t]*$",
+    r"^%% digest-reader:persist:(?P=key) end %%[ \t\r]*$",
     re.M | re.S,
 )
 _ISSUE_ID = re.compile(r"^digest_reader_issue:\s*\"?(\d+)\"?\s*$", re.M)
