@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 import math
 import os
+from collections import OrderedDict
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -48,6 +49,8 @@ TILE = 1024  # tile edge in device pixels
 TILE_MARGIN = 256  # device pixels rendered beyond the visible part of a tiled page
 WARM_UP_DELAY_MS = 300
 SETTLE_MS = 80  # after a zoom change, wait this long before rendering pages that have a stand-in
+DOCUMENTS_KEPT = 4  # rendered pages of this many recently shown documents stay in the cache
+MEMO_DOCUMENTS = 64  # page sizes and failed pages are remembered for this many documents
 OPENABLE_SCHEMES = ("http", "https", "mailto")
 FIT_WIDTH, FIT_PAGE, NO_FIT = "width", "page", ""
 
@@ -78,6 +81,7 @@ class PagePane(QWidget):
         deadline: float = DEFAULT_DEADLINE,
         workers: int = 2,
         cache_bytes: int = DEFAULT_MAX_BYTES,
+        documents_kept: int = DOCUMENTS_KEPT,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("pagePane")
@@ -89,8 +93,12 @@ class PagePane(QWidget):
         self._password: str | None = None
         self._gen = 0
         self._sizes_known = False
-        self._sizes_memo: dict[str, list[tuple[float, float]]] = {}
-        self._failed: dict[str, set[int]] = {}
+        # Per-document state is bounded: pixels of the last few documents (going back is
+        # instant), small memos of the last MEMO_DOCUMENTS; older documents are forgotten.
+        self._documents_kept = max(1, int(documents_kept))
+        self._recent: OrderedDict[str, None] = OrderedDict()
+        self._sizes_memo: OrderedDict[str, list[tuple[float, float]]] = OrderedDict()
+        self._failed: OrderedDict[str, set[int]] = OrderedDict()
         self._in_flight: dict[PageKey, int] = {}
         self._links: dict[int, list[Link]] = {}
         self._links_requested: set[int] = set()
@@ -201,6 +209,7 @@ class PagePane(QWidget):
             self._sizes_known = False
             self._set_pages([])
             return
+        self._remember_document(self._path)
         memo = self._sizes_memo.get(self._path)
         if memo is not None:
             self._sizes_known = True
@@ -515,19 +524,54 @@ class PagePane(QWidget):
         if kind == "sizes":
             if result.ok and result.value:
                 self._sizes_memo[self._path] = list(result.value)
+                self._trim_memos()
                 self._sizes_known = True
                 self._set_pages(result.value)
             else:
                 log.info("sizes of %s: %s (%s)", self._path, result.error, result.detail)
                 self._failed[self._path] = set(range(self.page_count))
+                self._trim_memos()
                 self.view.viewport().update()
                 self.page_list.viewport().update()
         elif kind == "links":
             if result.ok:
                 self._links[tag[2]] = list(result.value or [])
 
+    def _remember_document(self, path: str) -> None:
+        """``path`` is shown now: make it the most recent document; drop the rendered pages of
+        documents beyond the last ``documents_kept`` and the memos beyond MEMO_DOCUMENTS."""
+        self._recent[path] = None
+        self._recent.move_to_end(path)
+        while len(self._recent) > self._documents_kept:
+            old, _ = self._recent.popitem(last=False)
+            self.cache.drop_document(old)
+        for memo in (self._sizes_memo, self._failed):
+            if path in memo:
+                memo.move_to_end(path)
+        self._trim_memos()
+
+    def _trim_memos(self) -> None:
+        for memo in (self._sizes_memo, self._failed):
+            while len(memo) > MEMO_DOCUMENTS:
+                memo.popitem(last=False)
+
+    def held(self) -> dict[str, int]:
+        """What the pane holds now (for tests and benchmarks): documents with pages in the
+        cache, cache entries and bytes, memo sizes, renders in flight, undelivered results."""
+        return {
+            "cache_documents": len({key.document for key in self.cache}),
+            "cache_entries": len(self.cache),
+            "cache_bytes": self.cache.bytes_used,
+            "recent_documents": len(self._recent),
+            "sizes_memo": len(self._sizes_memo),
+            "failed_memo": len(self._failed),
+            "in_flight": len(self._in_flight),
+            "queued_results": self.renderer.results.qsize(),
+        }
+
     def _mark_failed(self, page: int) -> None:
         failed = self._failed.setdefault(self._path, set())
+        self._trim_memos()
         failed.add(page)
         # Every other queued render of this page would hang just the same: drop them.
         self.renderer.cancel_pending(
