@@ -6,7 +6,13 @@ events, so views refresh just what changed (Anki's ``aqt/operations`` pattern):
 - ``issues_changed()``: issues or series were added or removed (after an import);
 - ``items_changed(list[int])``: read/starred state of these item ids changed;
 - ``issues_updated(list[int])``: counts of these issue ids changed (follows items_changed);
-- ``failed(str)``: a change could not be written (one-line message; nothing else changed).
+- ``failed(str)``: a change could not be written (one-line message; nothing else changed);
+- ``annotations_changed(list[int], list[int])``: annotations of these item ids / issue ids
+  changed (highlights, tags, notes, stars, read state done through :meth:`annotate`);
+- ``tags_changed()``: tag names or uses changed (the Tags section recounts).
+
+Annotation writes go through :meth:`annotate` (a named AnnotationService operation) and
+:meth:`revert` (undo/redo); both return the core ``Change`` (None when refused) and announce it.
 """
 
 from __future__ import annotations
@@ -27,6 +33,8 @@ class LibraryService(QObject):
     items_changed = Signal(list)
     issues_updated = Signal(list)
     failed = Signal(str)  # a write could not be done; one-line message for the status bar
+    annotations_changed = Signal(list, list)  # item ids, issue ids
+    tags_changed = Signal()
 
     def __init__(self, library: Library, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -98,6 +106,45 @@ class LibraryService(QObject):
         issue_ids = sorted({row.issue_id for row in self._lib.items_by_ids(ids)})
         self.items_changed.emit(ids)
         self.issues_updated.emit(issue_ids)
+
+    # -- annotations -------------------------------------------------------------------
+    @property
+    def annotations(self):  # noqa: ANN201 - reader.core.annotations.AnnotationService
+        """The core annotation service, for reads (writes go through :meth:`annotate`)."""
+        return self._lib.annotations
+
+    def annotate(self, operation: str, *args, **kwargs):  # noqa: ANN002, ANN003, ANN201
+        """Run the AnnotationService write ``operation`` and announce its Change.
+
+        Returns the Change (possibly empty), or None after a refusal (``failed`` was emitted).
+        """
+        try:
+            change = getattr(self._lib.annotations, operation)(*args, **kwargs)
+        except UserError as exc:
+            self.failed.emit(str(exc).splitlines()[0] if str(exc) else "the library refused the change")
+            return None
+        self.announce(change)
+        return change
+
+    def revert(self, change):  # noqa: ANN001, ANN201
+        """Undo ``change`` (redo: pass ``change.inverse()``); returns what was done or None."""
+        return self.annotate("revert", change)
+
+    def announce(self, change) -> None:  # noqa: ANN001
+        """Emit the events a core Change calls for (nothing for an empty change)."""
+        if not change:
+            return
+        item_ids = sorted(change.item_ids)
+        issue_ids = set(change.issue_ids)
+        if item_ids:
+            issue_ids |= {row.issue_id for row in self._lib.items_by_ids(item_ids)}
+        if change.read_before or change.read_after or any(
+                a.kind == "star" for a in (*change.before, *change.after)):
+            self.items_changed.emit(item_ids)
+            self.issues_updated.emit(sorted(issue_ids))
+        self.annotations_changed.emit(item_ids, sorted(issue_ids))
+        if change.tags_changed:
+            self.tags_changed.emit()
 
     def notify_issues_changed(self) -> None:
         """Called after an import (done by a worker on its own connection) finished."""

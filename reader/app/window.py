@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QLabel,
+    QAbstractItemView,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QProgressBar,
     QPushButton,
@@ -32,6 +34,13 @@ from PySide6.QtWidgets import (
 
 from reader import __version__
 from reader.app import theme
+from reader.app.annotate import AnnotationController
+from reader.app.annotate.colors import PAGE_ALPHA, highlight_color
+from reader.app.annotate.menus import add_annotation_actions
+from reader.app.annotate.note_panel import NotePanel
+from reader.app.annotate.orphans import OrphansDialog
+from reader.app.annotate.tag_dialog import TagDialog
+from reader.app.annotate.tags_panel import TagsPanel
 from reader.app.importing import ImportController, ImportSummaryDialog
 from reader.app.page_factory import make_page_pane
 from reader.app.reading import ReadingPane
@@ -64,6 +73,9 @@ class MainWindow(QMainWindow):
         self.service = service
         self.settings = settings or Settings()
         self.summary_dialog: ImportSummaryDialog | None = None
+        self.annotator = AnnotationController(service, self)
+        self.tag_dialog: TagDialog | None = None
+        self.orphans_dialog: OrphansDialog | None = None
         self._pages_issue: int | None = None
         self._painted = False
         self._pending_pages: tuple[int, list[ItemRow], int] | None = None
@@ -97,7 +109,14 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(6, 6, 0, 6)
         layout.setSpacing(6)
         layout.addWidget(self.search.field)
-        layout.addWidget(self.left_stack, 1)
+        self.tags_panel = TagsPanel(self.annotator)
+        self.left_split = QSplitter(Qt.Orientation.Vertical)
+        self.left_split.setObjectName("leftSplitter")
+        self.left_split.addWidget(self.left_stack)
+        self.left_split.addWidget(self.tags_panel)
+        self.left_split.setStretchFactor(0, 3)
+        self.left_split.setStretchFactor(1, 1)
+        layout.addWidget(self.left_split, 1)
 
         self.reading = ReadingPane(self.service, self.settings)
         self.pages = make_page_pane()
@@ -105,6 +124,9 @@ class MainWindow(QMainWindow):
         self.content_splitter.setObjectName("contentSplitter")
         self.content_splitter.addWidget(self.reading)
         self.content_splitter.addWidget(self.pages)
+        self.note_panel = NotePanel(self.annotator)
+        self.content_splitter.addWidget(self.note_panel)
+        self.note_panel.hide()
         self.content_splitter.setChildrenCollapsible(True)
 
         self.main_splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -167,6 +189,24 @@ class MainWindow(QMainWindow):
         self.mark_read_action.toggled.connect(self._set_mark_read_when_shown)
         view.addAction(self.mark_read_action)
 
+        edit = bar.addMenu(self.tr("&Edit"))
+        edit.setObjectName("editMenu")
+        edit.addActions([a["undo"], a["redo"]])
+        edit.addSeparator()
+        edit.addActions([a["highlight"], a["tag"], a["toggle_notes"]])
+        edit.addSeparator()
+        self.orphans_action = QAction(self.tr("Unplaced Annotations\u2026"), self)
+        self.orphans_action.setObjectName("show_orphans")
+        self.orphans_action.triggered.connect(self.show_orphans)
+        edit.addAction(self.orphans_action)
+        self.edit_menu = edit
+        stack = self.annotator.stack
+        stack.undoTextChanged.connect(self._update_undo_texts)
+        stack.redoTextChanged.connect(self._update_undo_texts)
+        stack.canUndoChanged.connect(self._update_undo_texts)
+        stack.canRedoChanged.connect(self._update_undo_texts)
+        self._update_undo_texts()
+
         go = bar.addMenu("&Go")
         go.addActions([a["next_item"], a["previous_item"], a["first_item"], a["last_item"]])
         go.addSeparator()
@@ -201,6 +241,13 @@ class MainWindow(QMainWindow):
         self.sidebar.view_selected.connect(self.open_view)
         self.sidebar.enter_pressed.connect(lambda: self.reading.setFocus(Qt.FocusReason.OtherFocusReason))
         self.reading.current_item_changed.connect(self._on_current_item)
+        self.reading.context_menu_hook = self._annotation_menu
+        self.tags_panel.filter_changed.connect(self.show_tagged)
+        self.tags_panel.orphans_requested.connect(self.show_orphans)
+        self.service.annotations_changed.connect(self._on_annotations_changed)
+        self.search.results.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.sidebar.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.sidebar.customContextMenuRequested.connect(self._sidebar_menu)
         self.search.hit_activated.connect(self.open_hit)
         self.search.close_requested.connect(self.close_search)
         self.search.field.textChanged.connect(self._on_search_text)
@@ -279,6 +326,7 @@ class MainWindow(QMainWindow):
             return
         self._set_pages_issue(issue_id, items, issue.pages)
         self.reading.show_issue(issue, items, current_item_id=item_id)
+        self._update_page_highlights()
         self.settings.last_issue_id = issue_id
         self.setWindowTitle(f"{issue.series} {issue.label} \u2014 Digest Reader".strip())
         self.issue_opened.emit(issue_id)
@@ -318,6 +366,7 @@ class MainWindow(QMainWindow):
         if self._pending_item is not None:
             self.pages.show_item(self._pending_item)
             self._pending_item = None
+        self._update_page_highlights()
 
     def _on_current_item(self, item: ItemRow) -> None:
         if self._pages_issue != item.issue_id:
@@ -330,6 +379,7 @@ class MainWindow(QMainWindow):
             self._pending_item = item.rects  # shown once the pages are loaded
             return
         self.pages.show_item(item.rects)
+        self.note_panel.set_target(item.id, item.issue_id, item.headline or item.body[:60])
 
     def _show_page_status(self, text: str) -> None:
         if text:
@@ -399,13 +449,169 @@ class MainWindow(QMainWindow):
         self.reading.scroll_page(-1)
 
     def mark_read(self) -> None:
-        self.reading.mark_current(True)
+        item = self.reading.current_item()
+        if item is not None:
+            self.annotator.mark_read([item.id], True)
 
     def mark_unread(self) -> None:
-        self.reading.mark_current(False)
+        item = self.reading.current_item()
+        if item is not None:
+            self.annotator.mark_read([item.id], False)
 
     def toggle_star(self) -> None:
-        self.reading.toggle_star_current()
+        item = self.reading.current_item()
+        if item is not None:
+            self.annotator.star([item.id], not item.starred)
+
+    # -- annotating (undoable through self.annotator) -------------------------------------
+    def highlight(self) -> None:
+        """h: highlight the selected text inside an item, else the whole current item."""
+        selection = self.reading.selection_range()
+        if selection is not None:
+            item_id, start, end = selection
+            self.annotator.highlight(item_id, start=start, end=end)
+            return
+        item = self.reading.current_item()
+        if item is not None:
+            self.annotator.highlight(item.id)
+
+    def selected_item_ids(self) -> list[int]:
+        """Items an action applies to: several hits selected in the search list, items a
+        reading-pane selection spans, else the current item."""
+        if self.left_stack.currentWidget() is self.search and self.search.results.hasFocus():
+            rows = self.search.results.selectionModel().selectedRows()
+            hits = (self.search.model.hit(index.row()) for index in rows)
+            ids = [hit.item_id for hit in hits if hit is not None]
+            if ids:
+                return ids
+        ids = self.reading.selected_item_ids()
+        if len(ids) > 1:
+            return ids
+        item = self.reading.current_item()
+        return [item.id] if item is not None else []
+
+    def tag_selection(self) -> None:
+        """t: the tag entry for the selected (or current) items."""
+        self.open_tag_dialog(self.selected_item_ids())
+
+    def open_tag_dialog(self, ids: list[int], *, issues: bool = False) -> TagDialog | None:
+        if not ids:
+            return None
+        if self.tag_dialog is not None:
+            self.tag_dialog.close()
+            self.tag_dialog.deleteLater()
+        self.tag_dialog = TagDialog(self.annotator, ids, issues=issues, parent=self)
+        self.tag_dialog.show()
+        self.tag_dialog.field.setFocus()
+        return self.tag_dialog
+
+    def toggle_notes(self) -> None:
+        if self.note_panel.isVisible():
+            self.note_panel.save()
+            self.note_panel.hide()
+            self.reading.setFocus()
+            return
+        item = self.reading.current_item()
+        if item is not None:
+            self.note_panel.set_target(item.id, item.issue_id, item.headline or item.body[:60])
+        self.note_panel.show()
+        self.note_panel.editor.setFocus()
+
+    def undo(self) -> None:
+        self.note_panel.save()
+        self.annotator.stack.undo()
+
+    def redo(self) -> None:
+        self.annotator.stack.redo()
+
+    def _update_undo_texts(self, *_args) -> None:  # noqa: ANN002
+        stack, a = self.annotator.stack, self.actions_by_name
+        a["undo"].setText(self.tr("Undo %1").replace("%1", stack.undoText()).strip()
+                          if stack.canUndo() else self.tr("Undo"))
+        a["redo"].setText(self.tr("Redo %1").replace("%1", stack.redoText()).strip()
+                          if stack.canRedo() else self.tr("Redo"))
+        a["undo"].setEnabled(stack.canUndo())
+        a["redo"].setEnabled(stack.canRedo())
+
+    def _annotation_menu(self, menu, item_id, annotation_id) -> None:  # noqa: ANN001
+        add_annotation_actions(menu, self.annotator, self, item_id, annotation_id,
+                               self.reading.selection_range())
+        if item_id is not None:
+            tag = menu.addAction(self.tr("Tag\u2026"))
+            tag.setObjectName("tagItem")
+            tag.triggered.connect(lambda: self.open_tag_dialog(
+                self.reading.selected_item_ids() or [item_id]))
+
+    def _sidebar_menu(self, pos) -> None:  # noqa: ANN001
+        index = self.sidebar.indexAt(pos)
+        issue = self.sidebar_model.issue_at(index.siblingAtColumn(0)) if index.isValid() else None
+        if issue is None:
+            return
+        menu = QMenu(self)
+        tag = menu.addAction(self.tr("Tag Issue\u2026"))
+        tag.setObjectName("tagIssue")
+        tag.triggered.connect(lambda: self.open_tag_dialog([issue.id], issues=True))
+        note = menu.addAction(self.tr("Note on Issue"))
+        note.setObjectName("noteOnIssue")
+        note.triggered.connect(lambda: self._open_issue_note(issue.id))
+        menu.exec(self.sidebar.viewport().mapToGlobal(pos))
+        menu.deleteLater()
+
+    def _open_issue_note(self, issue_id: int) -> None:
+        if self.reading.issue is None or self.reading.issue.id != issue_id:
+            self.sidebar.select_issue(issue_id)
+        self.note_panel.on_issue.setChecked(True)
+        if not self.note_panel.isVisible():
+            self.toggle_notes()
+
+    def show_tagged(self, tags: list, mode: str) -> None:
+        """Show the items carrying the selected tags (all of / any of) in the reading pane."""
+        if not tags:
+            issue_id = self.sidebar.current_issue_id()
+            if issue_id is not None:
+                self.open_issue(issue_id)
+            return
+        try:
+            ids = self.service.annotations.item_ids_with_tags(tags, mode=mode)
+        except UserError as exc:
+            self.statusBar().showMessage(str(exc), 5000)
+            return
+        items = self.service.items_by_ids(ids[:500])
+        joiner = self.tr(" and ") if mode == "all" else self.tr(" or ")
+        title = joiner.join("#" + t.removesuffix("/*") for t in tags)
+        self._pages_issue = None
+        self.reading.show_items(self.tr("Tags"), title, items,
+                                self.tr("%n item(s)", "", len(ids)))
+        self.setWindowTitle(f"{title} \u2014 Digest Reader")
+
+    def show_orphans(self) -> None:
+        if self.orphans_dialog is None:
+            self.orphans_dialog = OrphansDialog(self.annotator, self.reading.current_item_id, self)
+        self.orphans_dialog.refresh()
+        self.orphans_dialog.show()
+        self.orphans_dialog.raise_()
+
+    def _on_annotations_changed(self, _item_ids: list, issue_ids: list) -> None:
+        if self._pages_issue is not None and self._pages_issue in issue_ids:
+            self._update_page_highlights()
+
+    def _update_page_highlights(self) -> None:
+        """Translucent highlights over the exact text on the rendered pages of the issue."""
+        set_highlights = getattr(self.pages, "set_highlights", None)
+        issue_id = self._pages_issue
+        if not callable(set_highlights) or issue_id is None or self._pending_pages is not None:
+            return
+        marks = []
+        ann = self.service.annotations
+        try:
+            for h in ann.annotations(issue_id, kinds=("highlight",)):
+                if h.orphan:
+                    continue
+                fill = highlight_color(h.color, PAGE_ALPHA)
+                marks.extend((rect, fill) for rect in ann.highlight_rects(h.id))
+        except UserError:
+            marks = []
+        set_highlights(marks)
 
     def focus_search(self) -> None:
         if self.stack.currentIndex() != MAIN_PAGE:

@@ -8,7 +8,7 @@ known exactly for highlighting the current item and mapping clicks back to items
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from PySide6.QtGui import (
     QColor,
@@ -43,6 +43,33 @@ class ItemSpan:
     mark: int
     frame: QTextFrame
     highlighted: bool = False
+    # (document position, offset in the item text headline + "\n" + body, length) per run of
+    # item text: maps selections to the core's highlight offsets and back.
+    segments: list[tuple[int, int, int]] = field(default_factory=list)
+    # (document start, document end, annotation id) of each highlight shown.
+    marks: list[tuple[int, int, int]] = field(default_factory=list)
+
+    def offset_at(self, pos: int, *, end: bool = False) -> int | None:
+        """The item-text offset of document position ``pos`` (None outside the item text).
+
+        A position between runs snaps forward (a start) or back (an end)."""
+        previous = None
+        for dpos, off, n in self.segments:
+            if dpos <= pos <= dpos + n:
+                return off + pos - dpos
+            if pos < dpos:
+                return previous if end else off
+            previous = off + n
+        return previous if end else None
+
+    def doc_ranges(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Document ranges covering item-text offsets ``start:end``."""
+        out = []
+        for dpos, off, n in self.segments:
+            a, b = max(start, off), min(end, off + n)
+            if a < b:
+                out.append((dpos + a - off, dpos + b - off))
+        return out
 
 
 def reading_font(point_size: int) -> QFont:
@@ -120,12 +147,22 @@ class ReadingDocumentBuilder:
         self._block(top=8, bottom=8, line_height=LINE_HEIGHT_PERCENT)
         self._text(text, italic=True, color=self.muted)
 
-    def item(self, item: ItemRow, context: str = "") -> ItemSpan:
-        """Headline (with its unread dot), body paragraphs, then "p. N" (and the issue)."""
+    def item(self, item: ItemRow, context: str = "", annotations: Sequence = ()) -> ItemSpan:
+        """Headline (with its unread dot), body paragraphs, then "p. N" (and the issue), tags,
+        highlight comments and the item's note; highlights tint their text."""
         frame = self.cursor.insertFrame(item_frame_format(None))
         self._first_block = True
-        paragraphs = [p.strip() for p in item.body.split("\n") if p.strip()] or [""]
+        segments: list[tuple[int, int, int]] = []
+        body_base = len(item.headline) + 1  # offsets index headline + "\n" + body
+        paragraphs, offset = [], 0
+        for raw in item.body.split("\n"):
+            text = raw.strip()
+            if text:
+                paragraphs.append((text, body_base + offset + len(raw) - len(raw.lstrip())))
+            offset += len(raw) + 1
+        paragraphs = paragraphs or [("", body_base)]
         headline = item.headline.strip()
+        headline_offset = len(item.headline) - len(item.headline.lstrip())
         if headline:
             self._block(bottom=6, line_height=125)
         else:
@@ -134,23 +171,61 @@ class ReadingDocumentBuilder:
         mark = start
         self._text(UNREAD_MARK + "\u2002", scale=0.8, color=self._mark_color(item.read))
         if headline:
+            segments.append((self.cursor.position(), headline_offset, len(headline)))
             self._text(headline, scale=1.2, bold=True)
         else:
             # No headline printed: the body leads, its dot in front of the first paragraph.
-            self._text(paragraphs.pop(0))
-        for paragraph in paragraphs:
+            text, off = paragraphs.pop(0)
+            segments.append((self.cursor.position(), off, len(text)))
+            self._text(text)
+        for text, off in paragraphs:
             self._block(bottom=6, line_height=LINE_HEIGHT_PERCENT)
-            self._text(paragraph)
+            segments.append((self.cursor.position(), off, len(text)))
+            self._text(text)
         meta = " \u00b7 ".join(part for part in (context, page_reference(item.pages)) if part)
         if item.starred:
             meta = ("\u2605 " + meta).strip()
+        tags = sorted(a.tag for a in annotations if a.kind == "tag" and a.tag)
+        if tags:
+            meta = (meta + "   " + " ".join("#" + t for t in tags)).strip()
         self._block()
         self._text(meta or " ", scale=0.8, color=self.muted)
+        highlights = [a for a in annotations if a.kind == "highlight"]
+        for ann in highlights:
+            if ann.comment.strip():
+                self._block(top=2, line_height=125)
+                self._text("\u275d ", scale=0.9, color=self._tint(ann.color, 1.0))
+                self._text(ann.comment.strip(), scale=0.9, italic=True)
+        notes = [a.note for a in annotations if a.kind == "note" and a.note.strip()]
+        for note in notes:
+            for line in [ln for ln in note.strip().split("\n") if ln.strip()] or [""]:
+                self._block(top=2, line_height=125)
+                self._text(line.strip(), scale=0.9, color=self.muted)
         end = self.cursor.position()
         self.cursor.setPosition(self.doc.rootFrame().lastPosition())
         self._collapse_gap_block()
         self._first_block = True
-        return ItemSpan(item, start, end, mark, frame)
+        span = ItemSpan(item, start, end, mark, frame, segments=segments)
+        for ann in highlights:
+            if ann.start is None or ann.end is None:
+                continue
+            fmt = QTextCharFormat()
+            fmt.setBackground(self._tint(ann.color))
+            if ann.comment:
+                fmt.setToolTip(ann.comment)
+            for a, b in span.doc_ranges(ann.start, ann.end):
+                cursor = QTextCursor(self.doc)
+                cursor.setPosition(a)
+                cursor.setPosition(b, QTextCursor.MoveMode.KeepAnchor)
+                cursor.mergeCharFormat(fmt)
+                span.marks.append((a, b, ann.id))
+        return span
+
+    @staticmethod
+    def _tint(color: str | None, alpha: float | None = None) -> QColor:
+        from reader.app.annotate.colors import READING_ALPHA, highlight_color
+
+        return highlight_color(color, READING_ALPHA if alpha is None else alpha)
 
     def _collapse_gap_block(self) -> None:
         """Qt keeps an empty paragraph after every frame; make it a thin spacer."""

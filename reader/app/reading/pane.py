@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QFontMetricsF, QTextCursor
 from PySide6.QtWidgets import QAbstractSlider, QTextBrowser, QWidget
 
@@ -57,8 +57,12 @@ class ReadingPane(QTextBrowser):
         self._building = False
         self._own_doc = None
         self._contexts: dict[int, str] = {}
+        self._annotations: dict[int, list] = {}
+        # Called with (menu, item_id, annotation_id) to add annotation actions to the context menu.
+        self.context_menu_hook = None
         self.cursorPositionChanged.connect(self._on_cursor_moved)
         service.items_changed.connect(self._on_items_changed)
+        service.annotations_changed.connect(self._on_annotations_changed)
         self.show_message("Choose an issue on the left.")
 
     # -- content -------------------------------------------------------------------------
@@ -102,6 +106,13 @@ class ReadingPane(QTextBrowser):
         self._note = "" if items else "Nothing here yet."
         self._rebuild(items, current=0 if items else -1)
 
+    def show_items(self, kicker: str, title: str, items: Sequence[ItemRow], subtitle: str = "") -> None:
+        """Show any list of items across issues (e.g. the items carrying some tags)."""
+        self._issue = None
+        self._title = (kicker, title, subtitle)
+        self._note = "" if items else self.tr("No items here.")
+        self._rebuild(list(items), current=0 if items else -1)
+
     @staticmethod
     def _index_of(items: Sequence[ItemRow], item_id: int | None) -> int:
         if not items:
@@ -121,7 +132,9 @@ class ReadingPane(QTextBrowser):
             if self._note:
                 builder.note(self._note)
             contexts = self._issue is None
-            self._spans = [builder.item(item, self._context(item) if contexts else "")
+            self._annotations = self._load_annotations(items)
+            self._spans = [builder.item(item, self._context(item) if contexts else "",
+                                        self._annotations.get(item.id, ()))
                            for item in items]
             self._mark_formats = (builder.mark_format(False), builder.mark_format(True))
             self._starts = [span.start for span in self._spans]
@@ -139,6 +152,84 @@ class ReadingPane(QTextBrowser):
             self._building = False
         if current >= 0:
             self.set_current_index(current)
+
+    def _load_annotations(self, items: Sequence[ItemRow]) -> dict[int, list]:
+        if not items:
+            return {}
+        try:
+            return self._service.annotations.for_items(
+                [item.id for item in items], kinds=("highlight", "tag", "note"))
+        except (UserError, AttributeError):
+            return {}
+
+    def item_annotations(self, item_id: int) -> list:
+        """Highlights, tags and the note of a shown item, as last loaded."""
+        return list(self._annotations.get(item_id, ()))
+
+    def _on_annotations_changed(self, item_ids: list[int], _issue_ids: list[int]) -> None:
+        mine = {span.item.id for span in self._spans}
+        if mine.intersection(item_ids):
+            value = self.verticalScrollBar().value()
+            self._rebuild_keeping_current()
+            self.verticalScrollBar().setValue(value)
+
+    # -- selections and highlights -------------------------------------------------------
+    def _span_at(self, pos: int) -> ItemSpan | None:
+        index = bisect.bisect_right(self._starts, pos) - 1
+        if 0 <= index < len(self._spans) and pos <= self._spans[index].end:
+            return self._spans[index]
+        return None
+
+    def selection_range(self) -> tuple[int, int, int] | None:
+        """(item_id, start, end) of a text selection inside one item, in the core's item-text
+        offsets (headline + "\n" + body); None without a selection or across items."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        a, b = cursor.selectionStart(), cursor.selectionEnd()
+        span = self._span_at(a)
+        if span is None or self._span_at(max(a, b - 1)) is not span:
+            return None
+        start, end = span.offset_at(a), span.offset_at(b, end=True)
+        if start is None or end is None or start >= end:
+            return None
+        return span.item.id, start, end
+
+    def selected_item_ids(self) -> list[int]:
+        """Items a text selection touches (none without a selection)."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return []
+        a, b = cursor.selectionStart(), cursor.selectionEnd()
+        return [span.item.id for span in self._spans if span.start < b and span.end > a]
+
+    def highlight_at(self, pos: int) -> int | None:
+        """The annotation id of the highlight at document position ``pos``."""
+        span = self._span_at(pos)
+        if span is None:
+            return None
+        for a, b, ann_id in span.marks:
+            if a <= pos < b:
+                return ann_id
+        return None
+
+    def item_at(self, pos: int) -> int | None:
+        span = self._span_at(pos)
+        return span.item.id if span is not None else None
+
+    def build_context_menu(self, viewport_pos):  # noqa: ANN001, ANN201
+        """The context menu for a point in the viewport: copy/select plus annotation actions."""
+        scroll = QPoint(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
+        menu = self.createStandardContextMenu(viewport_pos + scroll)
+        pos = self.cursorForPosition(viewport_pos).position()
+        if self.context_menu_hook is not None:
+            self.context_menu_hook(menu, self.item_at(pos), self.highlight_at(pos))
+        return menu
+
+    def contextMenuEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt API
+        menu = self.build_context_menu(event.pos())
+        menu.exec(event.globalPos())
+        menu.deleteLater()
 
     def _context(self, item: ItemRow) -> str:
         """"Series Label" of an item's issue (views span issues), looked up once per issue."""

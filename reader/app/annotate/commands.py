@@ -1,0 +1,143 @@
+"""Undoable annotation actions: every write runs through the service and lands on a QUndoStack.
+
+A command holds the core ``Change`` the write returned. Undo is ``service.revert(change)``,
+redo ``service.revert(change.inverse())``; neither touches a widget: views refresh from the
+service's ``annotations_changed`` signal (orange-canvas-core's ``document/commands.py`` idea).
+The first ``redo()`` Qt makes on push is skipped, because the write has already happened (it
+had to, to learn the Change).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from reader.app.service import LibraryService
+
+NOTE_COMMAND_ID = 4101
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("AnnotationController", text)
+
+
+class ChangeCommand(QUndoCommand):
+    """One undo step made of a core Change (already applied when pushed)."""
+
+    def __init__(self, service: LibraryService, change, text: str = "") -> None:  # noqa: ANN001
+        super().__init__(text or change.description or _tr("Annotation"))
+        self.service = service
+        self.change = change
+        self._done = True  # applied by the caller before the push
+        self.merge_key: object = None
+
+    def redo(self) -> None:
+        if self._done:
+            return
+        done = self.service.revert(self.change.inverse())
+        if done is None:
+            self.setObsolete(True)
+            return
+        self._done = True
+
+    def undo(self) -> None:
+        done = self.service.revert(self.change)
+        if done is None:
+            self.setObsolete(True)
+            return
+        self._done = False
+
+    def id(self) -> int:  # noqa: A003 - Qt API
+        return NOTE_COMMAND_ID if self.merge_key is not None else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt API
+        """Consecutive autosaves of one note (same ``merge_key``) become one undo step."""
+        if not isinstance(other, ChangeCommand) or other.merge_key != self.merge_key:
+            return False
+        self.change = self.change.then(other.change)
+        return True
+
+
+class AnnotationController(QObject):
+    """Named, undoable annotation actions for the window, its panels and dialogs.
+
+    Each returns the core Change (None when the library refused; the service already told
+    the status bar why). ``last_color`` remembers the colour of the last highlight.
+    """
+
+    def __init__(self, service: LibraryService, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.stack = QUndoStack(self)
+        self.stack.setObjectName("annotationUndoStack")
+        self.last_color = "yellow"
+
+    def _do(self, operation: str, *args, merge_key: object = None, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        change = self.service.annotate(operation, *args, **kwargs)
+        if change:
+            command = ChangeCommand(self.service, change)
+            command.merge_key = merge_key
+            self.stack.push(command)
+        return change
+
+    # highlights
+    def highlight(self, item_id: int, *, color: str | None = None, start: int | None = None,
+                  end: int | None = None, comment: str = ""):  # noqa: ANN201
+        color = color or self.last_color
+        change = self._do("add_highlight", item_id, color=color, start=start, end=end, comment=comment)
+        if change:
+            self.last_color = color
+        return change
+
+    def recolor(self, annotation_id: int, color: str):  # noqa: ANN201
+        change = self._do("recolor", annotation_id, color)
+        if change:
+            self.last_color = color
+        return change
+
+    def set_comment(self, annotation_id: int, comment: str):  # noqa: ANN201
+        return self._do("set_comment", annotation_id, comment)
+
+    def remove(self, annotation_ids: int | Iterable[int]):  # noqa: ANN201
+        return self._do("remove", annotation_ids)
+
+    # tags
+    def tag_items(self, item_ids: Iterable[int], tags: Iterable[str] | str):  # noqa: ANN201
+        return self._do("tag_items", list(item_ids), tags)
+
+    def untag_items(self, item_ids: Iterable[int], tags: Iterable[str] | str):  # noqa: ANN201
+        return self._do("untag_items", list(item_ids), tags)
+
+    def tag_issues(self, issue_ids: Iterable[int], tags: Iterable[str] | str):  # noqa: ANN201
+        return self._do("tag_issues", list(issue_ids), tags)
+
+    def untag_issues(self, issue_ids: Iterable[int], tags: Iterable[str] | str):  # noqa: ANN201
+        return self._do("untag_issues", list(issue_ids), tags)
+
+    def rename_tag(self, old: str, new: str):  # noqa: ANN201
+        return self._do("rename_tag", old, new)
+
+    def merge_tags(self, sources: Iterable[str] | str, into: str):  # noqa: ANN201
+        return self._do("merge_tags", sources, into)
+
+    # notes
+    def set_note(self, item_id: int, text: str, *, session: object = None):  # noqa: ANN201
+        """Save an item note; saves with the same ``session`` merge into one undo step."""
+        key = None if session is None else ("item", item_id, session)
+        return self._do("set_note", item_id, text, merge_key=key)
+
+    def set_issue_note(self, issue_id: int, text: str, *, session: object = None):  # noqa: ANN201
+        key = None if session is None else ("issue", issue_id, session)
+        return self._do("set_issue_note", issue_id, text, merge_key=key)
+
+    # stars, read state, orphans
+    def star(self, item_ids: Iterable[int], starred: bool = True):  # noqa: ANN201
+        return self._do("star", list(item_ids), starred)
+
+    def mark_read(self, item_ids: Iterable[int], read: bool = True):  # noqa: ANN201
+        return self._do("mark_read", list(item_ids), read)
+
+    def place_orphan(self, annotation_id: int, item_id: int):  # noqa: ANN201
+        return self._do("place_orphan", annotation_id, item_id)
