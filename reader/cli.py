@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import shutil
 import sys
@@ -80,6 +81,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--library",
         metavar="PATH",
         help=f"library folder (default: ${paths.LIBRARY_ENV}, else the platform's user data folder)",
+    )
+    parser.add_argument(
+        "--verbose", "-v", action="store_true", help="log debug details, also to stderr (log file: see docs)"
+    )
+    parser.add_argument(
+        "--no-window",
+        action="store_true",
+        help=f"with FILE.pdf or a {PROG}:// link: import or look it up and print it, no window",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
@@ -951,13 +960,39 @@ SEARCH_COMMANDS = {
 }
 
 
-def run_gui(library_dir: Path) -> int:
-    """Start the reader window (PySide6 is imported only here)."""
+def run_gui(library_dir: Path, open_request: Any = None) -> int:
+    """Start the reader window (PySide6 is imported only here), optionally on an issue/item."""
     try:
         from reader.app.main import run
     except ImportError as err:
         raise UserError(f"the reader window cannot start ({err}); use a command, see {PROG} --help") from None
-    return int(run(library_dir) or 0)
+    if open_request is None:
+        return int(run(library_dir) or 0)
+    return int(run(library_dir, open_request=open_request) or 0)
+
+
+def cmd_open(args: argparse.Namespace, library_dir: Path, targets: Sequence[Any]) -> int:
+    """``digest-reader FILE.pdf`` / ``digest-reader://open?item=ID``: import if needed, then open.
+
+    With ``--no-window`` prints ``issue N`` (and ``item M``) per target instead; exit 1 when any
+    target could not be found or imported. Without it the window opens on the last target that
+    resolved (an error is shown in the window).
+    """
+    from reader.app.links import resolve
+
+    with _open_library(library_dir) as lib:
+        requests = [resolve(lib, target) for target in targets]
+    failed = [r for r in requests if r.error]
+    for request in failed:
+        sys.stderr.write(f"{PROG}: error: {request.error}\n")
+    if args.no_window:
+        for request in requests:
+            if not request.error:
+                item = f" item {request.item_id}" if request.item_id is not None else ""
+                sys.stdout.write(f"issue {request.issue_id}{item}\n")
+        return EXIT_ERROR if failed else EXIT_OK
+    good = [r for r in requests if not r.error]
+    return run_gui(library_dir, open_request=good[-1] if good else requests[-1])
 
 
 COMMANDS = {
@@ -975,18 +1010,34 @@ COMMANDS.update(SEARCH_COMMANDS)
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the process exit code."""
+    from reader.app.links import split_open_arguments
+    from reader.core import logs
+
     parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
     try:
-        args = parser.parse_args(argv)
+        opening = split_open_arguments(argv, COMMANDS)
+    except UserError as err:
+        sys.stderr.write(f"{PROG}: error: {' '.join(str(err).split())}\n")
+        return EXIT_ERROR
+    try:
+        args = parser.parse_args(list(opening.rest) if opening else argv)
     except SystemExit as exc:  # --help, --version, usage errors (2)
         return int(exc.code) if isinstance(exc.code, int) else EXIT_USAGE
+    logs.register_secret(getattr(args, "password", None))
+    logs.setup_logging(args.verbose)
+    log = logging.getLogger("reader.cli")
+    log.info("%s %s: %s", PROG, __version__, " ".join(logs.redact_argv(argv)))
     try:
         library_dir = paths.resolve_library_dir(args.library)
+        if opening is not None:
+            return cmd_open(args, library_dir, opening.targets)
         if args.command is None:
             return run_gui(library_dir)
         return COMMANDS[args.command](args, library_dir)
     except UserError as err:
         message = " ".join(str(err).split()) or type(err).__name__
+        log.warning("error: %s", message)
         sys.stderr.write(f"{PROG}: error: {message}\n")
         return EXIT_ERROR
     except KeyboardInterrupt:
@@ -1001,6 +1052,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             pass
         return EXIT_ERROR
     except Exception as err:  # a bug: one line here, the traceback only when debugging
+        log.exception("internal error")
         if os.environ.get("DIGEST_READER_DEBUG"):
             raise
         sys.stderr.write(
@@ -1008,6 +1060,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             f" (set DIGEST_READER_DEBUG=1 for details)\n"
         )
         return EXIT_ERROR
+    finally:
+        logs.shutdown_logging()
 
 
 if __name__ == "__main__":
