@@ -13,12 +13,12 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QApplication,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QLabel,
-    QAbstractItemView,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -589,7 +589,7 @@ class MainWindow(QMainWindow):
             self.orphans_dialog = OrphansDialog(self.annotator, self.reading.current_item_id, self)
         self.orphans_dialog.refresh()
         self.orphans_dialog.show()
-        self.orphans_dialog.raise_()
+        self.orphans_dialog.activateWindow()
 
     def _on_annotations_changed(self, _item_ids: list, issue_ids: list) -> None:
         if self._pages_issue is not None and self._pages_issue in issue_ids:
