@@ -12,8 +12,10 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 READY_FILE_ENV = "DIGEST_READER_READY_FILE"
@@ -54,11 +56,27 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("Digest Reader")
     app.setOrganizationName("DigestReader")
     app.setApplicationDisplayName("Digest Reader")
+    app.setWindowIcon(app_icon())
     return app
 
 
-def run(library_dir: Path) -> int:
-    """Open the library in the reader window; returns the process exit code."""
+def app_icon() -> QIcon:
+    """The application icon (resources/icons: every PNG size, so each platform picks its own)."""
+    from reader.core.paths import resources_dir
+
+    icon = QIcon()
+    for png in sorted((resources_dir() / "icons").glob("digest-reader-*.png")):
+        icon.addFile(str(png))
+    return icon
+
+
+def run(library_dir: Path, open_request: Any = None) -> int:
+    """Open the library in the reader window; returns the process exit code.
+
+    ``open_request`` (a :class:`reader.app.links.OpenRequest`) is shown once the window is up
+    (``digest-reader FILE.pdf`` / a ``digest-reader://`` link). Uncaught exceptions show a dialog
+    and are logged (:mod:`reader.app.crash`) instead of closing the window.
+    """
     app = create_application()
     from reader.app import theme
     from reader.app.settings import Settings
@@ -83,6 +101,13 @@ def run(library_dir: Path) -> int:
     if ready_file:
         _FirstPaint(window, Path(ready_file), os.environ.get(QUIT_WHEN_READY_ENV) == "1")
     window.show()
+    from reader.app import crash
+
+    crash.install(lambda: window)
+    if open_request is not None:
+        from reader.app.links import apply_to_window
+
+        QTimer.singleShot(0, lambda: apply_to_window(window, open_request))
     try:
         return int(app.exec())
     finally:
