@@ -12,7 +12,17 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen, QPixmap, QWheelEvent
+from PySide6.QtGui import (
+    QColor,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPen,
+    QPixmap,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
 from reader.app.pages.layout import PageLayout, clamp_zoom
@@ -220,9 +230,15 @@ class PageView(QAbstractScrollArea):
                 painter.setPen(QColor(0x99, 0x33, 0x33) if state == FAILED else QColor(0x77, 0x77, 0x77))
                 text = COULD_NOT_RENDER_TEXT if state == FAILED else RENDERING_TEXT.format(n=i + 1)
                 painter.drawText(target, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, text)
-        for page, rect, fill in self.marks:
-            if page in pages:
-                painter.fillRect(self.page_rect_in_viewport(page, rect), fill)
+        if self.marks:  # one path per colour: overlapping line rects are not painted twice
+            paths: dict[int, tuple[QColor, QPainterPath]] = {}
+            for page, rect, fill in self.marks:
+                if page in pages:
+                    path = paths.setdefault(fill.rgba(), (fill, QPainterPath()))[1]
+                    path.addRect(self.page_rect_in_viewport(page, rect))
+            for fill, path in paths.values():
+                path.setFillRule(Qt.FillRule.WindingFill)
+                painter.fillPath(path.simplified(), fill)
         if self.highlights:
             color = self.palette().highlight().color()
             fill = QColor(color)
