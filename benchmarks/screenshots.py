@@ -106,7 +106,45 @@ def main() -> None:
             save(window, "search-light.png")
         window.close()
         settle(app, 0.2)
+    annotated(app, service, chosen)
     service.close()
+
+
+def annotated(app, service, issue) -> None:  # noqa: ANN001
+    """Highlights (whole item and a phrase, with a comment), tags, a note and the note panel."""
+    from reader.app import theme
+    from reader.app.settings import Settings
+    from reader.app.window import MainWindow
+
+    theme.apply_theme(app, "light")
+    settings = Settings()
+    settings.last_issue_id = issue.id
+    window = MainWindow(service, settings)
+    window.resize(*SIZE)
+    window.show()
+    settle(app, 0.3)
+    items = service.items(issue.id)
+    ann = window.annotator
+    ann.highlight(items[0].id, color="yellow")
+    text = items[1].headline + "\n" + items[1].body
+    words = items[1].body.split()
+    phrase = " ".join(words[3:9])
+    start = text.find(phrase)
+    change = ann.highlight(items[1].id, color="green", start=start, end=start + len(phrase))
+    if change:
+        ann.set_comment(change.after[0].id, "Check the figures against last week's issue.")
+    ann.tag_items([items[0].id, items[1].id], ["briefing/energy"])
+    ann.tag_items([items[1].id], ["follow-up"])
+    window.reading.set_current_item(items[1].id)
+    window.toggle_notes()
+    window.note_panel.editor.setPlainText("**Ask** the council for the *tender* documents.\n\n- timeline\n- costs")
+    window.note_panel.save()
+    window.main_splitter.setSizes([250, 1030])
+    window.content_splitter.setSizes([430, 330, 270])
+    settle(app, 3.0)
+    save(window, "annotated-light.png")
+    window.close()
+    settle(app, 0.2)
 
 
 if __name__ == "__main__":

@@ -198,9 +198,9 @@ class ReadingDocumentBuilder:
                 self._text(ann.comment.strip(), scale=0.9, italic=True)
         notes = [a.note for a in annotations if a.kind == "note" and a.note.strip()]
         for note in notes:
-            for line in [ln for ln in note.strip().split("\n") if ln.strip()] or [""]:
-                self._block(top=2, line_height=125)
-                self._text(line.strip(), scale=0.9, color=self.muted)
+            self._block(top=4, line_height=125)
+            self._text("\u270e ", scale=0.9, color=self.muted)
+            self._markdown(note.strip())
         end = self.cursor.position()
         self.cursor.setPosition(self.doc.rootFrame().lastPosition())
         self._collapse_gap_block()
@@ -226,6 +226,23 @@ class ReadingDocumentBuilder:
         from reader.app.annotate.colors import READING_ALPHA, highlight_color
 
         return highlight_color(color, READING_ALPHA if alpha is None else alpha)
+
+    def _markdown(self, text: str) -> None:
+        """The user's own Markdown note, rendered (no raw HTML), muted and a little smaller."""
+        fmt = QTextCharFormat()
+        fmt.setFontPointSize(self.size * 0.9)
+        fmt.setForeground(self.muted)
+        self.cursor.setCharFormat(fmt)
+        start = self.cursor.position()
+        self.cursor.insertMarkdown(text, QTextDocument.MarkdownFeature.MarkdownNoHTML)
+        end = self.cursor.position()
+        cursor = QTextCursor(self.doc)
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        size = QTextCharFormat()
+        size.setFontPointSize(self.size * 0.9)
+        size.setForeground(self.muted)
+        cursor.mergeCharFormat(size)
 
     def _collapse_gap_block(self) -> None:
         """Qt keeps an empty paragraph after every frame; make it a thin spacer."""
