@@ -116,6 +116,7 @@ class MainWindow(QMainWindow):
         self.left_split.addWidget(self.tags_panel)
         self.left_split.setStretchFactor(0, 3)
         self.left_split.setStretchFactor(1, 1)
+        self.left_split.setSizes([560, 160])
         layout.addWidget(self.left_split, 1)
 
         self.reading = ReadingPane(self.service, self.settings)

@@ -59,6 +59,10 @@ class TagsPanel(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.itemSelectionChanged.connect(self._emit_filter)
+        self.hint = QLabel(self.tr("No tags yet: press T to tag the current item."))
+        self.hint.setObjectName("tagsHint")
+        self.hint.setWordWrap(True)
+        self.hint.setEnabled(False)
         self.orphans_button = QPushButton()
         self.orphans_button.setObjectName("orphansEntry")
         self.orphans_button.setFlat(True)
@@ -73,6 +77,8 @@ class TagsPanel(QWidget):
         layout.setSpacing(2)
         layout.addLayout(top)
         layout.addWidget(self.tree, 1)
+        layout.addWidget(self.hint)
+        layout.addStretch(0)
         layout.addWidget(self.orphans_button)
         self._on_mode(False)
         self._quiet = False
@@ -111,6 +117,9 @@ class TagsPanel(QWidget):
                                 .replace("%2", str(tag.item_count)).replace("%3", str(tag.issue_count)))
                 node.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.tree.expandAll()
+            empty = not nodes
+            self.tree.setVisible(not empty)
+            self.hint.setVisible(empty)
             for path, node in nodes.items():
                 if path in selected:
                     node.setSelected(True)
