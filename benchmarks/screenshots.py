@@ -137,7 +137,8 @@ def annotated(app, service, issue) -> None:  # noqa: ANN001
     ann.tag_items([items[1].id], ["follow-up"])
     window.reading.set_current_item(items[1].id)
     window.toggle_notes()
-    window.note_panel.editor.setPlainText("**Ask** the council for the *tender* documents.\n\n- timeline\n- costs")
+    window.note_panel.editor.setPlainText(
+        "**Ask** the council for the *tender* documents.\n\n- timeline\n- costs")
     window.note_panel.save()
     window.main_splitter.setSizes([250, 1030])
     window.content_splitter.setSizes([430, 330, 270])
