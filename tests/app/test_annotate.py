@@ -297,3 +297,68 @@ def test_orphans_dialog_places_and_deletes(window, qtbot, service, library):
     window.undo()  # the delete comes back
     assert len(service.annotations.orphans()) == 1
     dialog.close()
+
+
+def test_issue_tagging_from_the_tag_entry(window, qtbot, service):
+    issue_id = window.reading.issue.id
+    dialog = window.open_tag_dialog([issue_id], issues=True)
+    assert dialog.windowTitle() == "Tag issue"
+    qtbot.keyClicks(dialog.field, "weekly review")
+    qtbot.keyClick(dialog.field, Qt.Key.Key_Return)
+    assert service.annotations.issue_tags(issue_id) == ["weekly review"]
+    assert window.tags_panel.count_of("weekly review") == "1"
+    window.undo()
+    assert service.annotations.issue_tags(issue_id) == []
+
+
+def test_t_tags_every_hit_selected_in_the_search_list(window, qtbot, service):
+    window.focus_search()
+    qtbot.keyClicks(window.search.field, "story")
+    window.search.run_search()
+    results = window.search.results
+    qtbot.waitUntil(lambda: window.search.model.rowCount() >= 3)
+    results.setFocus()
+    results.selectAll()
+    ids = [window.search.model.hit(r).item_id for r in range(window.search.model.rowCount())]
+    qtbot.keyClick(results, Qt.Key.Key_T)
+    dialog = window.tag_dialog
+    assert dialog is not None and len(dialog.ids) == len(ids)
+    qtbot.keyClicks(dialog.field, "batch")
+    qtbot.keyClick(dialog.field, Qt.Key.Key_Return)
+    assert sorted(service.annotations.item_ids_with_tags(["batch"])) == sorted(ids)
+
+
+def test_page_overlay_covers_the_highlighted_words_of_a_real_issue(qapp, qtbot, tmp_path, samples_dir):
+    from reader.app.service import LibraryService
+    from reader.app.window import MainWindow
+    from reader.core.library import Library, file_sha256
+    from reader.core.parse import parse
+
+    pdf = samples_dir / "grid-pipe-2-12.pdf"
+    lib = Library.open(tmp_path / "real")
+    try:
+        issue_id = lib.store_issue(parse(pdf), pdf, file_sha256(pdf), original_name=pdf.name)
+        service = LibraryService(lib)
+        window = MainWindow(service)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        window.open_issue(issue_id)
+        qtbot.waitUntil(lambda: window.pages.page_count > 0, timeout=10000)
+        item = window.reading.current_item()
+        text = item.headline + "\n" + item.body
+        word = item.body.split()[2]
+        start = text.index(word, len(item.headline) + 1)
+        window.annotator.highlight(item.id, color="pink", start=start, end=start + len(word))
+        marks = window.pages.view.marks
+        assert len(marks) == 1
+        page, (x0, y0, x1, y1), color = marks[0]
+        assert color.alpha() < 255
+        item_boxes = [r.rect for r in item.rects if r.page - 1 == page]
+        assert any(bx0 - 1 <= x0 and x1 <= bx1 + 1 and by0 - 1 <= y0 and y1 <= by1 + 1
+                   for bx0, by0, bx1, by1 in item_boxes)
+        window.undo()
+        assert window.pages.view.marks == []
+        window.close()
+    finally:
+        lib.close()
