@@ -85,14 +85,16 @@ def _page_selector(page: int | None) -> list[dict[str, Any]]:
     return [{"type": "FragmentSelector", "conformsTo": PDF_FRAGMENT, "value": f"page={page}"}]
 
 
-def annotation_json(ann: Annotation, issue: ExportIssue, item: ExportItem | None) -> dict[str, Any]:
+def annotation_json(
+    ann: Annotation, issue: ExportIssue, item: ExportItem | None, issue_ext: dict[str, Any] | None = None
+) -> dict[str, Any]:
     """One W3C Annotation object for a record (``item`` None for issue-level records)."""
     source = f"urn:sha256:{issue.sha256}"
     ext: dict[str, Any] = {
         "kind": ann.kind,
         "target": ann.target,
         "annotationId": ann.id,
-        "issue": _issue_ext(issue),
+        "issue": issue_ext or _issue_ext(issue),
     }
     target: dict[str, Any] = {"type": "SpecificResource", "source": source}
     body: list[dict[str, Any]] = []
@@ -159,11 +161,12 @@ def collection_json(issues: Sequence[ExportIssue], exported_at: str) -> dict[str
     """The AnnotationCollection for every annotation of the exported issues and items."""
     items: list[dict[str, Any]] = []
     for issue in issues:
+        ext = _issue_ext(issue)  # shared by the issue's annotations (serialised, never mutated)
         for ann in issue.annotations:
-            items.append(annotation_json(ann, issue, None))
+            items.append(annotation_json(ann, issue, None, ext))
         for item in issue.items:
             for ann in item.annotations:
-                items.append(annotation_json(ann, issue, item))
+                items.append(annotation_json(ann, issue, item, ext))
     return {
         "@context": CONTEXT,
         "type": "AnnotationCollection",
