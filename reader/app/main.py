@@ -47,9 +47,6 @@ class _FirstPaint(QObject):
 
 def create_application(argv: list[str] | None = None) -> QApplication:
     """The QApplication with names set (existing one reused, e.g. under pytest-qt)."""
-    from reader.app.compat import protect_singletons
-
-    protect_singletons()
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(argv if argv is not None else sys.argv[:1])

@@ -11,12 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.app.compat import protect_singletons
 from reader.core.library import Library
 from reader.core.model import ItemRect, ParsedIssue, ParsedItem
-
-# PySide6 6.12 on Python 3.11 leaks references to None; see reader/app/compat.py.
-protect_singletons()
 
 
 def make_pdf(path: Path, text: str, pages: int = 2) -> Path:
