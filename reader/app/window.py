@@ -76,6 +76,7 @@ class MainWindow(QMainWindow):
         self.annotator = AnnotationController(service, self)
         self.tag_dialog: TagDialog | None = None
         self.orphans_dialog: OrphansDialog | None = None
+        self._highlight_rects: dict[tuple, list] = {}  # (pdf, id, item, start, end) -> rects
         self._pages_issue: int | None = None
         self._painted = False
         self._pending_pages: tuple[int, list[ItemRow], int] | None = None
@@ -542,6 +543,10 @@ class MainWindow(QMainWindow):
             tag.setObjectName("tagItem")
             tag.triggered.connect(lambda: self.open_tag_dialog(
                 self.reading.selected_item_ids() or [item_id]))
+            for name in self.service.annotations.item_tags(item_id):
+                untag = menu.addAction(self.tr("Remove Tag %1").replace("%1", name))
+                untag.setObjectName(f"untag:{name}")
+                untag.triggered.connect(lambda _c=False, n=name: self.annotator.untag_items([item_id], [n]))
 
     def _sidebar_menu(self, pos) -> None:  # noqa: ANN001
         index = self.sidebar.indexAt(pos)
@@ -604,14 +609,21 @@ class MainWindow(QMainWindow):
             return
         marks = []
         ann = self.service.annotations
+        cache = self._highlight_rects
         try:
+            pdf = str(self.service.issue_pdf_path(issue_id))  # a corrected PDF: new rects
             for h in ann.annotations(issue_id, kinds=("highlight",)):
                 if h.orphan:
                     continue
+                key = (pdf, h.id, h.item_id, h.start, h.end)
+                if key not in cache:  # reads the PDF: only for highlights not seen before
+                    cache[key] = ann.highlight_rects(h.id)
                 fill = highlight_color(h.color, PAGE_ALPHA)
-                marks.extend((rect, fill) for rect in ann.highlight_rects(h.id))
+                marks.extend((rect, fill) for rect in cache[key])
         except UserError:
             marks = []
+        if len(cache) > 2000:
+            cache.clear()
         set_highlights(marks)
 
     def focus_search(self) -> None:

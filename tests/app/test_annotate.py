@@ -362,3 +362,20 @@ def test_page_overlay_covers_the_highlighted_words_of_a_real_issue(qapp, qtbot, 
         window.close()
     finally:
         lib.close()
+
+
+def test_context_menu_highlights_in_a_colour_and_removes_a_tag(window, service):
+    item = current(window)
+    service.annotations.tag_items([item.id], ["keep", "drop"])
+    reading = window.reading
+    span = next(s for s in reading._spans if s.item.id == item.id)  # noqa: SLF001
+    cursor = QTextCursor(reading.document())
+    cursor.setPosition(span.doc_ranges(0, 3)[0][0] + 1)
+    point = reading.cursorRect(cursor).center()
+    from PySide6.QtGui import QAction
+
+    reading.build_context_menu(point).findChild(QAction, "highlightItem_purple").trigger()
+    (h,) = service.annotations.highlights(item.id)
+    assert h.color == "purple" and h.whole
+    reading.build_context_menu(point).findChild(QAction, "untag:drop").trigger()
+    assert service.annotations.item_tags(item.id) == ["keep"]

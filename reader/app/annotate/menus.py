@@ -30,15 +30,25 @@ def add_annotation_actions(menu: QMenu, controller: AnnotationController, parent
                            ask_comment: Callable[[str], str | None] | None = None) -> None:
     """Append the highlight actions that make sense at this point to ``menu``."""
     menu.addSeparator()
+    target = None
     if selection is not None:
         sel_item, start, end = selection
-        act = menu.addAction(_tr("Highlight Selection"))
-        act.setObjectName("highlightSelection")
-        act.triggered.connect(lambda: controller.highlight(sel_item, start=start, end=end))
+        target = (_tr("Highlight Selection"), "highlightSelection", sel_item, start, end)
     elif item_id is not None and annotation_id is None:
-        act = menu.addAction(_tr("Highlight Item"))
-        act.setObjectName("highlightItem")
-        act.triggered.connect(lambda: controller.highlight(item_id))
+        target = (_tr("Highlight Item"), "highlightItem", item_id, None, None)
+    if target is not None:
+        text, name, hid, start, end = target
+        act = menu.addAction(text)
+        act.setObjectName(name)
+        act.triggered.connect(lambda: controller.highlight(hid, start=start, end=end))
+        in_colour = menu.addMenu(_tr("Highlight In"))
+        in_colour.setObjectName(name + "Colours")
+        for colour in COLORS:
+            sub = QAction(color_icon(colour), color_label(colour), in_colour)
+            sub.setObjectName(f"{name}_{colour}")
+            sub.triggered.connect(lambda _checked=False, c=colour: controller.highlight(
+                hid, color=c, start=start, end=end))
+            in_colour.addAction(sub)
     if annotation_id is None:
         return
     try:
