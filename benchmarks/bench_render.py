@@ -62,11 +62,9 @@ def main() -> int:
 
     from PySide6.QtWidgets import QApplication
 
-    from reader.app.compat import protect_singletons
     from reader.app.pages import PagePane
     from reader.core.render import RenderProcess
 
-    protect_singletons()
     print(f"PDF: {pdf.name}  ({pdf.stat().st_size / 1024:.0f} KB)")
 
     # Cold: a fresh worker process has to start and import PyMuPDF first.

@@ -31,10 +31,8 @@ def main() -> int:
         os.environ["QT_SCALE_FACTOR"] = str(args.dpr)
     from PySide6.QtWidgets import QApplication
 
-    from reader.app.compat import protect_singletons
     from reader.app.pages import PagePane
 
-    protect_singletons()
     app = QApplication(sys.argv)
     pane = PagePane()
     pane.resize(args.width, args.height)

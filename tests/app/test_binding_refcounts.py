@@ -2,9 +2,7 @@
 
 Each leaked reference is one decrement too many on ``None``; views make thousands of such calls,
 so a leaking binding ends in "Fatal Python error: none_dealloc". pyproject.toml pins the binding
-below 6.12 for this reason; these tests fail if an installed binding leaks again. They do not
-apply ``reader.app.compat.protect_singletons()`` (and measure differences, which it would not
-hide anyway).
+below 6.12 for this reason; these tests fail if an installed binding leaks again.
 """
 
 from __future__ import annotations

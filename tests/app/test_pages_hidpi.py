@@ -18,9 +18,7 @@ from pathlib import Path
 
 def main():
     from PySide6.QtWidgets import QApplication
-    from reader.app.compat import protect_singletons
     from reader.app.pages import PagePane
-    protect_singletons()
     app = QApplication([])
     pane = PagePane(workers=1)
     pane.resize(700, 500)
