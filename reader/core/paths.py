@@ -52,16 +52,30 @@ def log_dir() -> Path:
     return Path(platformdirs.user_log_dir(APP_NAME, APP_AUTHOR))
 
 
+def _package_folder(name: str) -> Path | None:
+    """The folder of data package ``name`` (reader.samples, reader.resources), if installed.
+
+    These folders hold no ``__init__.py``, so they are namespace packages, for which
+    ``importlib.resources.files`` returns a MultiplexedPath (whose ``str`` is not a path) on
+    Python 3.11: the import spec's search locations are used instead.
+    """
+    import importlib.util
+
+    try:
+        spec = importlib.util.find_spec(name)
+    except (ImportError, ValueError):
+        return None
+    for location in (spec.submodule_search_locations or ()) if spec else ():
+        if Path(location).is_dir():
+            return Path(location)
+    return None
+
+
 def bundled_samples_dir() -> Path:
     """The sample issues shipped inside the package (falls back to a checkout's folder)."""
-    try:
-        from importlib.resources import files
-
-        packaged = Path(str(files("reader.samples")))
-        if any(packaged.glob("*.pdf")):
-            return packaged
-    except (ModuleNotFoundError, TypeError):
-        pass
+    packaged = _package_folder("reader.samples")
+    if packaged is not None and any(packaged.glob("*.pdf")):
+        return packaged
     return Path(__file__).resolve().parents[2] / "sample_issues"
 
 
@@ -78,12 +92,7 @@ def corpus_dir() -> Path | None:
 
 def resources_dir() -> Path:
     """Icons, themes and gazetteers shipped with the app (falls back to a checkout's folder)."""
-    try:
-        from importlib.resources import files
-
-        packaged = Path(str(files("reader.resources")))
-        if packaged.is_dir():
-            return packaged
-    except (ModuleNotFoundError, TypeError):
-        pass
+    packaged = _package_folder("reader.resources")
+    if packaged is not None:
+        return packaged
     return Path(__file__).resolve().parents[2] / "resources"
