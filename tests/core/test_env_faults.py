@@ -1,7 +1,7 @@
 """Environment faults: read-only library folder, full disk, non-ASCII paths, a PDF deleted from
 files/. Each gets a clear one-line message and loses nothing.
 
-Read-only and full disk use real mounts (a read-only bind mount, a 400 KB tmpfs) when the test
+Read-only and full disk use real mounts (a read-only bind mount, a 2 MB tmpfs) when the test
 runs with the right to mount (root in CI); otherwise the read-only case falls back to chmod for
 a normal user and skips with a reason for root without mount rights, and the full-disk case is
 still covered by ``PRAGMA max_page_count`` (SQLite's own "database or disk is full").
@@ -82,7 +82,9 @@ def test_read_only_library_gets_a_clear_message_and_stays_readable(read_only_lib
 def tiny_disk(tmp_path: Path) -> Iterator[Path]:
     mnt = tmp_path / f"tiny-{uuid.uuid4().hex[:6]}"
     mnt.mkdir()
-    if not _mount("-t", "tmpfs", "-o", "size=400k", "tmpfs", str(mnt)):
+    # Room for a fresh library (its WAL holds every migration until the first checkpoint) and one
+    # small import; the test then fills the rest.
+    if not _mount("-t", "tmpfs", "-o", "size=2m", "tmpfs", str(mnt)):
         pytest.skip("cannot mount a small tmpfs here (needs root); max_page_count test covers SQLite")
     yield mnt
     _umount(mnt)
