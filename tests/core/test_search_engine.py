@@ -97,6 +97,9 @@ def test_snippets_mark_the_match(world) -> None:
     lib, ids = world
     hit = search(lib, "kumamoto", marks=("<b>", "</b>")).hits[0]
     assert "<b>Kumamoto</b>" in hit.snippet and hit.series == "Energy Brief" and hit.label == "Vol 1.1"
+    prefix = search(lib, "kumamo*").hits[0]  # prefix snippets are built without FTS5 snippet()
+    assert "[Kumamoto]" in prefix.snippet
+    assert "[Zürich]" in search(lib, "zurich").hits[0].snippet
 
 
 @pytest.mark.parametrize(

@@ -18,13 +18,18 @@ from typing import Any
 
 from reader.core.errors import LibraryError, QueryError
 from reader.core.search import cjk
-from reader.core.search.language import Query, parse_query
+from reader.core.search.language import And, Not, Or, Query, Term, parse_query
 from reader.core.search.sql import Compiler, split_top
 
 NEWEST = "(i.date IS NULL), i.date DESC, i.volume DESC, i.number DESC, i.id DESC"
 OLDEST = "(i.date IS NULL), i.date ASC, i.volume ASC, i.number ASC, i.id ASC"
 _CHUNK = 500
 _SNIPPET_TOKENS = 16
+# BM25 weights per items_fts column: headline, body, notes, CJK headline, CJK rest (the
+# same as the table's configured rank; the explicit function call measured faster here).
+BM25 = "bm25(items_fts, 10.0, 1.0, 2.0, 10.0, 1.0)"
+RANK_WINDOW = 5000  # rank at most this many (newest) matches of a very common query
+FILTER_SET = 20000  # filters leaving at most this many items are applied first
 
 
 @dataclass(frozen=True)
@@ -192,12 +197,16 @@ def search(
     now: datetime | date | None = None,
     marks: tuple[str, str] = ("[", "]"),
     series_id: int | None = None,
+    with_snippets: bool = True,
+    with_details: bool = True,
 ) -> SearchResults:
     """Run ``query`` (text or a parsed :class:`Query`) and return one page of hits.
 
     Items: by BM25 when the query has words (``sort:date`` / ``sort:oldest`` to change),
     else newest issue first. ``type:highlights``: highlights, newest issue first, in text
     order. ``limit=None`` returns everything. Raises :class:`QueryError` for a bad query.
+    ``with_snippets=False`` skips snippets; ``with_details=False`` returns item hits holding
+    only ``item_id`` and ``rank`` (fast id lists for export, rules, bulk actions).
     """
     q = _as_query(query, now)
     lim = -1 if limit is None else max(0, int(limit))
@@ -210,20 +219,7 @@ def search(
         if lim == 0:
             return SearchResults(q, "items", ())
         if match and sort == "rank":
-            if where:
-                rows = db.execute(
-                    f"""SELECT f.rowid, f.rank FROM items_fts f
-                        JOIN items it ON it.id = f.rowid JOIN issues i ON i.id = it.issue_id
-                        WHERE items_fts MATCH ? AND {where}
-                        ORDER BY f.rank LIMIT ? OFFSET ?""",
-                    [match, *params, lim, int(offset)],
-                ).fetchall()
-            else:
-                rows = db.execute(
-                    "SELECT rowid, rank FROM items_fts WHERE items_fts MATCH ?"
-                    " ORDER BY rank LIMIT ? OFFSET ?",
-                    [match, lim, int(offset)],
-                ).fetchall()
+            rows = _ranked(db, match, where, params, lim, int(offset))
             ranked = [(int(r[0]), float(r[1])) for r in rows]
         else:
             conds = [where] if where else []
@@ -241,12 +237,98 @@ def search(
                 [*p, lim, int(offset)],
             ).fetchall()
             ranked = [(int(r[0]), 0.0) for r in rows]
-        hits = _item_hits(db, ranked, match, q, marks)
+        if not with_details:
+            return SearchResults(q, "items", tuple(_bare(i, r) for i, r in ranked))
+        hits = _item_hits(db, ranked, match, q, marks, with_snippets)
     return SearchResults(q, "items", tuple(hits))
 
 
+def _bare(item_id: int, rank: float) -> ItemHit:
+    return ItemHit(item_id, 0, "", "", None, "", "", rank, False, False)
+
+
+def _ranked(
+    db: Any, match: str, where: str, params: list[Any], lim: int, offset: int
+) -> list[tuple[int, float]]:
+    """Best BM25 matches, planned so that no query ranks a huge match set.
+
+    - Filters first: when they leave at most FILTER_SET items (the usual case: a tag, a
+      series, a date range), their ids go into a temp table that the FTS scan joins
+      (FTS outer loop; BM25 only for rows that pass).
+    - Broad or no filters: when more than RANK_WINDOW items match, only the RANK_WINDOW most
+      recently imported matches are ranked (found by a rowid cut-off, which FTS5 seeks to
+      directly). Without this a term in most items took 100-200 ms; with it, ~20 ms.
+    Deep pages (offset + limit beyond the window) rank everything.
+    """
+    want = lim if lim >= 0 else None
+    deep = want is None or offset + want > RANK_WINDOW // 2
+    if where:
+        db.execute("CREATE TEMP TABLE IF NOT EXISTS search_ids (id INTEGER PRIMARY KEY)")
+        db.execute("DELETE FROM temp.search_ids")
+        db.execute(
+            f"""INSERT INTO temp.search_ids
+                SELECT it.id FROM items it JOIN issues i ON i.id = it.issue_id
+                WHERE {where} LIMIT {FILTER_SET + 1}""",
+            params,
+        )
+        n = int(db.execute("SELECT count(*) FROM temp.search_ids").fetchone()[0])
+        try:
+            if n == 0:
+                return []
+            if n <= FILTER_SET:
+                rows = db.execute(
+                    f"""SELECT f.rowid, {BM25} AS score FROM items_fts f
+                        CROSS JOIN temp.search_ids t ON t.id = f.rowid
+                        WHERE items_fts MATCH ? ORDER BY score LIMIT ? OFFSET ?""",
+                    [match, lim, offset],
+                ).fetchall()
+                return [(int(r[0]), float(r[1])) for r in rows]
+        finally:
+            db.execute("DELETE FROM temp.search_ids")
+        # broad filters: rank the newest matches that pass them, widening when too few do
+        window = None if deep else RANK_WINDOW
+        rows = _ranked_join(db, match, where, params, lim, offset, window)
+        if window is not None and len(rows) < (want or 0):
+            rows = _ranked_join(db, match, where, params, lim, offset, None)
+        return rows
+    cut = None
+    if not deep:
+        row = db.execute(
+            "SELECT rowid FROM items_fts WHERE items_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+            [match, RANK_WINDOW],
+        ).fetchone()
+        cut = None if row is None else int(row[0])
+    rows = db.execute(
+        f"""SELECT rowid, {BM25} AS score FROM items_fts
+            WHERE items_fts MATCH ? {'AND rowid > ?' if cut is not None else ''}
+            ORDER BY score LIMIT ? OFFSET ?""",
+        [match, *([cut] if cut is not None else []), lim, offset],
+    ).fetchall()
+    return [(int(r[0]), float(r[1])) for r in rows]
+
+
+def _ranked_join(
+    db: Any, match: str, where: str, params: list[Any], lim: int, offset: int, window: int | None
+) -> list[tuple[int, float]]:
+    newest = f"ORDER BY f.rowid DESC LIMIT {int(window)}" if window else ""
+    rows = db.execute(
+        f"""SELECT rowid, score FROM (
+                SELECT f.rowid AS rowid, {BM25} AS score FROM items_fts f
+                CROSS JOIN items it ON it.id = f.rowid CROSS JOIN issues i ON i.id = it.issue_id
+                WHERE items_fts MATCH ? AND {where} {newest})
+            ORDER BY score LIMIT ? OFFSET ?""",
+        [match, *params, lim, offset],
+    ).fetchall()
+    return [(int(r[0]), float(r[1])) for r in rows]
+
+
 def _item_hits(
-    db: Any, ranked: list[tuple[int, float]], match: str | None, q: Query, marks: tuple[str, str]
+    db: Any,
+    ranked: list[tuple[int, float]],
+    match: str | None,
+    q: Query,
+    marks: tuple[str, str],
+    with_snippets: bool = True,
 ) -> list[ItemHit]:
     if not ranked:
         return []
@@ -264,7 +346,7 @@ def _item_hits(
             chunk,
         ).fetchall():
             details[int(r[0])] = r
-        if match:
+        if match and with_snippets and not _has_prefix(q):
             n = _SNIPPET_TOKENS
             for r in db.execute(
                 f"""SELECT rowid, snippet(items_fts, 1, ?, ?, '…', {n}),
@@ -287,6 +369,10 @@ def _item_hits(
                 or cjk_snippet(f"{d[5]}\n{d[9]}", cjk_terms, marks)
                 or snip
             )
+        if snip is None and with_snippets and q.terms:
+            # prefix queries (FTS5 snippet() re-merges the prefix doclist per row: ~10 ms
+            # each) and hits found only through filters get a snippet built here
+            snip = word_snippet(f"{d[8]}", q, marks) or word_snippet(f"{d[9]}", q, marks)
         if snip is None:
             snip = _lead(d[8])
         hits.append(
@@ -304,6 +390,67 @@ def _item_hits(
             )
         )
     return hits
+
+
+def _positive_terms(q: Query) -> list[Term]:
+    out: list[Term] = []
+
+    def walk(node: Any, negated: bool) -> None:
+        if isinstance(node, Term):
+            if not negated:
+                out.append(node)
+        elif isinstance(node, Not):
+            walk(node.child, not negated)
+        elif isinstance(node, (And, Or)):
+            for child in node.children:
+                walk(child, negated)
+
+    if q.root is not None:
+        walk(q.root, False)
+    return out
+
+
+def _has_prefix(q: Query) -> bool:
+    return any(t.prefix for t in _positive_terms(q))
+
+
+_TOKEN = re.compile(r"[^\W_]+")
+
+
+def word_snippet(text: str, q: Query, marks: tuple[str, str], width: int = _SNIPPET_TOKENS) -> str | None:
+    """A snippet of ``text`` around the first query word, every query word marked (words
+    compared like the index does: case and accents ignored; ``chip*`` marks ``chips``)."""
+    from reader.core.entities.names import normalise_name
+
+    exact: set[str] = set()
+    prefixes: list[str] = []
+    for term in _positive_terms(q):
+        words = [normalise_name(w) for w in _TOKEN.findall(term.text)]
+        if term.prefix and words:
+            prefixes.append(words.pop())
+        exact.update(w for w in words if w)
+    if not exact and not prefixes:
+        return None
+    tokens = list(_TOKEN.finditer(text or ""))
+    hits = []
+    for k, m in enumerate(tokens):
+        folded = normalise_name(m.group())
+        if folded in exact or any(folded.startswith(p) for p in prefixes):
+            hits.append(k)
+    if not hits:
+        return None
+    first = max(0, min(hits[0] - width // 4, len(tokens) - width))
+    last = min(len(tokens), first + width)
+    chosen = set(hits)
+    out: list[str] = []
+    pos = tokens[first].start()
+    for k in range(first, last):
+        m = tokens[k]
+        out.append(text[pos : m.start()])
+        out.append(f"{marks[0]}{m.group()}{marks[1]}" if k in chosen else m.group())
+        pos = m.end()
+    body = " ".join("".join(out).split())
+    return ("…" if first > 0 else "") + body + ("…" if last < len(tokens) else "")
 
 
 def _pick_snippet(candidates: tuple[str, ...], marks: tuple[str, str]) -> str:
@@ -400,6 +547,29 @@ def _count(db: Any, q: Query) -> int:
         return int(
             db.execute("SELECT count(*) FROM items_fts WHERE items_fts MATCH ?", [match]).fetchone()[0]
         )
+    if match and where:  # filters first when they leave few items (see _ranked)
+        db.execute("CREATE TEMP TABLE IF NOT EXISTS search_ids (id INTEGER PRIMARY KEY)")
+        db.execute("DELETE FROM temp.search_ids")
+        try:
+            db.execute(
+                f"""INSERT INTO temp.search_ids
+                    SELECT it.id FROM items it JOIN issues i ON i.id = it.issue_id
+                    WHERE {where} LIMIT {FILTER_SET + 1}""",
+                params,
+            )
+            n = int(db.execute("SELECT count(*) FROM temp.search_ids").fetchone()[0])
+            if n <= FILTER_SET:
+                if n == 0:
+                    return 0
+                return int(
+                    db.execute(
+                        """SELECT count(*) FROM items_fts f CROSS JOIN temp.search_ids t
+                           ON t.id = f.rowid WHERE items_fts MATCH ?""",
+                        [match],
+                    ).fetchone()[0]
+                )
+        finally:
+            db.execute("DELETE FROM temp.search_ids")
     conds = [where] if where else []
     p: list[Any] = []
     if match:
@@ -433,7 +603,7 @@ def item_ids(
 
     For ``type:highlights`` these are the items holding the matching highlights.
     """
-    res = search(lib, query, limit=limit, now=now, series_id=series_id)
+    res = search(lib, query, limit=limit, now=now, series_id=series_id, with_details=False)
     return res.item_ids
 
 

@@ -3,8 +3,9 @@
 ``related(item)`` scores items of OTHER issues by what they share with the item:
 - entities (people, organisations, places; dates and sums count little), each weighted by
   its rarity, idf = log(N / items mentioning it);
-- rare words: the item's words are looked up in the FTS5 vocabulary (``fts5vocab``), the
-  ten with the best tf-idf become an OR query whose BM25 scores the candidates.
+- rare words: the item's words get their document frequency from a bounded FTS5 count (words
+  in more than 5% or 1,000 items are dropped), the ten with the best tf-idf become an OR query
+  whose BM25 scores the candidates. Entities in more than 5% of items are skipped too.
 Both parts are normalised to 0..1 and added (entities weigh 0.6, words 0.4).
 """
 
@@ -27,6 +28,8 @@ _WORD = re.compile(r"[^\W\d_]{4,}")
 _MAX_ENTITIES = 12
 _MAX_TERMS = 10
 _CANDIDATES = 200
+_MAX_LOOKUPS = 40  # distinct words of an item whose frequency is looked up
+_PER_ENTITY = 500  # items fetched per shared entity
 _STOP = frozenset(
     "that this with from have been were will would could should their there which about after "
     "before other while where these those than them they into also more most over under said "
@@ -88,8 +91,8 @@ def _by_entities(
     ents = db.execute(
         """SELECT e.id, e.kind, e.name, e.item_count FROM item_entities ie
            JOIN entities e ON e.id = ie.entity_id
-           WHERE ie.item_id = ? AND e.item_count > 1""",
-        [item_id],
+           WHERE ie.item_id = ? AND e.item_count > 1 AND e.item_count <= ?""",
+        [item_id, max(2, total // 20)],
     ).fetchall()
     weighted = sorted(
         (
@@ -106,7 +109,7 @@ def _by_entities(
         rows = db.execute(
             """SELECT ie.item_id FROM item_entities ie JOIN items it ON it.id = ie.item_id
                WHERE ie.entity_id = ? AND it.issue_id != ? LIMIT ?""",
-            [eid, issue_id, 2000],
+            [eid, issue_id, _PER_ENTITY],
         ).fetchall()
         for (cand,) in rows:
             scores[int(cand)] += weight
@@ -120,20 +123,22 @@ def _by_terms(db: Any, text: str, issue_id: int, total: int) -> dict[int, float]
         words.pop(stop, None)
     if not words:
         return {}
-    db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.items_vocab USING fts5vocab(main, items_fts, row)")
-    terms = list(words)
+    cap = max(2, min(total // 20, 1000))  # a word in >5% (or >1,000) of items says little
     df: dict[str, int] = {}
-    for start in range(0, len(terms), 200):
-        chunk = terms[start : start + 200]
-        for term, doc in db.execute(
-            f"SELECT term, doc FROM temp.items_vocab WHERE term IN ({','.join('?' * len(chunk))})", chunk
-        ).fetchall():
-            df[term] = int(doc)
+    for term in sorted(words, key=len, reverse=True)[:_MAX_LOOKUPS]:
+        # a bounded count: cheap for common words (stops at cap + 1), exact for rare ones
+        # (fts5vocab lookups cost as much as the word's whole doclist)
+        df[term] = int(
+            db.execute(
+                "SELECT count(*) FROM (SELECT 1 FROM items_fts WHERE items_fts MATCH ? LIMIT ?)",
+                ['"' + term.replace('"', '""') + '"', cap + 1],
+            ).fetchone()[0]
+        )
     ranked = sorted(
         (
             (tf * math.log(total / df[t]), t)
             for t, tf in words.items()
-            if 1 < df.get(t, 0) <= max(2, total // 20)
+            if 1 < df.get(t, 0) <= cap
         ),
         reverse=True,
     )[:_MAX_TERMS]
