@@ -146,6 +146,33 @@ class LibraryService(QObject):
         if change.tags_changed:
             self.tags_changed.emit()
 
+    # -- export (reader.core.export; read-only, safe to call from a worker thread) --------
+    def export(self, scope, fmt: str, output, *, template=None):  # noqa: ANN001, ANN201
+        """Write an export (``reader.core.export.export``); returns its ExportResult."""
+        from reader.core.export import export
+
+        return export(self._lib, scope, fmt, output, template=template)
+
+    def export_preview(self, scope, fmt: str, *, template=None,  # noqa: ANN001
+                       template_source: str | None = None) -> str:
+        """The first file the export would write, as text (nothing written)."""
+        from reader.core.export import preview
+
+        return preview(self._lib, scope, fmt, template=template, template_source=template_source)
+
+    def import_annotations(self, path):  # noqa: ANN001, ANN201
+        """Attach the annotations of a W3C JSON-LD file; returns the core ImportReport and
+        announces the annotated items (the import does not say which ones it touched)."""
+        from reader.core.export import import_annotations
+
+        report = import_annotations(self._lib, path)
+        if report.added or report.merged:
+            found = self._lib.annotations.annotations()
+            self.annotations_changed.emit(sorted({a.item_id for a in found if a.item_id}),
+                                          sorted({a.issue_id for a in found if a.issue_id}))
+            self.tags_changed.emit()
+        return report
+
     def notify_issues_changed(self) -> None:
         """Called after an import (done by a worker on its own connection) finished."""
         self.issues_changed.emit()
