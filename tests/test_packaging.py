@@ -1,0 +1,138 @@
+"""Packaging: the wheel and sdist carry the samples and resources; desktop files are valid;
+the icon exists in every size; the user guide's shortcut table matches the code."""
+
+from __future__ import annotations
+
+import configparser
+import importlib.util
+import shutil
+import subprocess
+import sys
+import tarfile
+import xml.etree.ElementTree as ET
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+PACKAGING = ROOT / "packaging"
+ICONS = ROOT / "resources" / "icons"
+SIZES = (16, 32, 48, 64, 128, 256, 512)
+
+
+def _load(name: str, path: Path):
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def dists(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """An sdist, and a wheel built from that sdist (``python -m build``; needs the build package)."""
+    pytest.importorskip("build")
+    out = tmp_path_factory.mktemp("dist")
+    # build from a copy without the work folders, as a clean clone would be
+    src = tmp_path_factory.mktemp("src") / "project"
+    shutil.copytree(ROOT, src, ignore=shutil.ignore_patterns(
+        ".git", ".venv", "dist", "build", "*.egg-info", "__pycache__", ".pytest_cache", "benchmarks"))
+    result = subprocess.run([sys.executable, "-m", "build", "--outdir", str(out), str(src)],
+                            capture_output=True, text=True, timeout=300)
+    if result.returncode != 0:
+        pytest.fail("python -m build failed:\n" + result.stdout[-3000:] + result.stderr[-3000:])
+    assert "is absent from the `packages` configuration" not in result.stdout + result.stderr
+    return {"wheel": next(out.glob("*.whl")), "sdist": next(out.glob("*.tar.gz"))}
+
+
+def test_wheel_carries_samples_resources_and_icons(dists: dict[str, Path]) -> None:
+    names = set(zipfile.ZipFile(dists["wheel"]).namelist())
+    samples = sorted((ROOT / "sample_issues").glob("*.pdf"))
+    assert samples
+    for pdf in samples:
+        assert f"reader/samples/{pdf.name}" in names
+        assert f"reader/samples/{pdf.stem}.expected.json" in names
+    assert "reader/samples/README.md" in names
+    for path in (ROOT / "resources").rglob("*"):
+        if path.is_file():
+            assert "reader/resources/" + path.relative_to(ROOT / "resources").as_posix() in names
+    for size in SIZES:
+        assert f"reader/resources/icons/digest-reader-{size}.png" in names
+    assert "reader/cli.py" in names and "reader/app/links.py" in names
+
+
+def test_sdist_has_everything_needed_to_build(dists: dict[str, Path]) -> None:
+    with tarfile.open(dists["sdist"]) as tar:
+        names = {name.split("/", 1)[1] for name in tar.getnames() if "/" in name}
+    for needed in ("setup.py", "pyproject.toml", "README.md", "LICENSE", "reader/__init__.py",
+                   "sample_issues/README.md", "resources/icons/digest-reader.svg",
+                   "resources/templates/issue.md.j2"):
+        assert needed in names, needed
+    assert {p.name for p in (ROOT / "sample_issues").glob("*.pdf")} <= {
+        Path(n).name for n in names if n.startswith("sample_issues/")}
+
+
+def test_desktop_file_opens_pdfs_and_links() -> None:
+    parser = configparser.ConfigParser(interpolation=None)
+    parser.optionxform = str  # keys are case-sensitive
+    parser.read(PACKAGING / "digest-reader.desktop", encoding="utf-8")
+    entry = parser["Desktop Entry"]
+    assert entry["Type"] == "Application" and entry["Name"] == "Digest Reader"
+    assert entry["Exec"].split()[0] == "digest-reader" and entry["Exec"].endswith("%u")
+    mimes = set(filter(None, entry["MimeType"].split(";")))
+    assert mimes == {"application/pdf", "x-scheme-handler/digest-reader"}
+    assert entry["Icon"] == "digest-reader"
+    if shutil.which("desktop-file-validate"):
+        subprocess.run(["desktop-file-validate", str(PACKAGING / "digest-reader.desktop")], check=True)
+
+
+def test_metainfo_is_valid() -> None:
+    path = PACKAGING / "io.github.digestreader.DigestReader.metainfo.xml"
+    root = ET.parse(path).getroot()
+    assert root.findtext("id") == "io.github.digestreader.DigestReader"
+    assert root.findtext("project_license") == "AGPL-3.0-or-later"
+    assert root.findtext("launchable") == "digest-reader.desktop"
+    if shutil.which("appstreamcli"):
+        result = subprocess.run(["appstreamcli", "validate", "--no-net", str(path)],
+                                capture_output=True, text=True)
+        assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_icon_svg_and_every_png_size() -> None:
+    import pymupdf
+
+    with pymupdf.open(ICONS / "digest-reader.svg") as doc:
+        assert doc[0].rect.width == doc[0].rect.height == 512
+    for size in SIZES:
+        pix = pymupdf.Pixmap(str(ICONS / f"digest-reader-{size}.png"))
+        assert (pix.width, pix.height, pix.alpha) == (size, size, 1)
+
+
+def test_spec_and_scripts_name_files_that_exist() -> None:
+    spec = (PACKAGING / "digest-reader.spec").read_text(encoding="utf-8")
+    assert "digest_reader_main.py" in spec and (PACKAGING / "digest_reader_main.py").exists()
+    assert "freeze_support()" in (PACKAGING / "digest_reader_main.py").read_text(encoding="utf-8")
+    for script in ("build-linux.sh", "check-app.sh", "ci-check.sh", "install-desktop.sh"):
+        path = PACKAGING / script
+        assert path.stat().st_mode & 0o111, f"{script} is not executable"
+        subprocess.run(["bash", "-n", str(path)], check=True)
+
+
+def test_user_guide_shortcut_table_matches_the_code() -> None:
+    gen = _load("gen_shortcuts_doc", PACKAGING / "gen_shortcuts_doc.py")
+    guide = (ROOT / "docs" / "user-guide.md").read_text(encoding="utf-8")
+    assert gen.replace_block(guide, gen.shortcuts_markdown()) == guide, (
+        "docs/user-guide.md shortcut table is out of date: run python packaging/gen_shortcuts_doc.py --write")
+    from reader.app.shortcuts import SHORTCUTS
+
+    for shortcut in SHORTCUTS:
+        assert shortcut.text.replace("|", "\\|") in guide
+
+
+def test_user_guide_links_point_to_existing_files() -> None:
+    import re
+
+    guide = (ROOT / "docs" / "user-guide.md").read_text(encoding="utf-8")
+    for target in re.findall(r"\]\(([^)#]+)(?:#[^)]*)?\)", guide):
+        if "://" not in target:
+            assert (ROOT / "docs" / target).resolve().exists(), target
