@@ -55,6 +55,7 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("toggle_pages", ("F9",), "Show or hide the page pane", "toggle_pages", "View"),
     Shortcut("import_files", ("Ctrl+O",), "Import files\u2026", "import_files", "File"),
     Shortcut("import_folder", ("Ctrl+Shift+O",), "Import folder\u2026", "import_folder", "File"),
+    Shortcut("export", ("Ctrl+E",), "Export\u2026", "show_export", "File"),
     Shortcut("shortcuts_help", ("F1", "?"), "Keyboard shortcuts", "show_shortcuts", "Help"),
     Shortcut("quit", ("Ctrl+Q",), "Quit", "close", "File"),
 )

@@ -41,6 +41,7 @@ from reader.app.annotate.note_panel import NotePanel
 from reader.app.annotate.orphans import OrphansDialog
 from reader.app.annotate.tag_dialog import TagDialog
 from reader.app.annotate.tags_panel import TagsPanel
+from reader.app.export import ExportController
 from reader.app.importing import ImportController, ImportSummaryDialog
 from reader.app.page_factory import make_page_pane
 from reader.app.reading import ReadingPane
@@ -74,6 +75,7 @@ class MainWindow(QMainWindow):
         self.settings = settings or Settings()
         self.summary_dialog: ImportSummaryDialog | None = None
         self.annotator = AnnotationController(service, self)
+        self.exporter = ExportController(self)
         self.tag_dialog: TagDialog | None = None
         self.orphans_dialog: OrphansDialog | None = None
         self._highlight_rects: dict[tuple, list] = {}  # (pdf, id, item, start, end) -> rects
@@ -164,6 +166,7 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
         file_menu.addActions([a["import_files"], a["import_folder"]])
+        file_menu.addActions([a["export"], self.exporter.import_action])
         file_menu.addSeparator()
         file_menu.addAction(a["quit"])
 
@@ -246,6 +249,7 @@ class MainWindow(QMainWindow):
         self.reading.context_menu_hook = self._annotation_menu
         self.tags_panel.filter_changed.connect(self.show_tagged)
         self.tags_panel.orphans_requested.connect(self.show_orphans)
+        self.exporter.attach_tags_panel(self.tags_panel)
         self.service.annotations_changed.connect(self._on_annotations_changed)
         self.search.results.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.sidebar.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -547,6 +551,7 @@ class MainWindow(QMainWindow):
                 untag = menu.addAction(self.tr("Remove Tag %1").replace("%1", name))
                 untag.setObjectName(f"untag:{name}")
                 untag.triggered.connect(lambda _c=False, n=name: self.annotator.untag_items([item_id], [n]))
+            self.exporter.add_item_entry(menu, item_id)
 
     def _sidebar_menu(self, pos) -> None:  # noqa: ANN001
         index = self.sidebar.indexAt(pos)
@@ -560,6 +565,7 @@ class MainWindow(QMainWindow):
         note = menu.addAction(self.tr("Note on Issue"))
         note.setObjectName("noteOnIssue")
         note.triggered.connect(lambda: self._open_issue_note(issue.id))
+        self.exporter.add_issue_entry(menu, issue.id)
         menu.exec(self.sidebar.viewport().mapToGlobal(pos))
         menu.deleteLater()
 
@@ -589,6 +595,10 @@ class MainWindow(QMainWindow):
         self.reading.show_items(self.tr("Tags"), title, items,
                                 self.tr("%n item(s)", "", len(ids)))
         self.setWindowTitle(f"{title} \u2014 Digest Reader")
+
+    def show_export(self) -> None:
+        """File → Export… (Ctrl+E): the export dialog for what is open."""
+        self.exporter.open()
 
     def show_orphans(self) -> None:
         if self.orphans_dialog is None:
