@@ -118,8 +118,14 @@ _handler: CrashHandler | None = None
 
 
 def install(parent_widget: Callable[[], QWidget | None] | None = None) -> CrashHandler:
-    """Install the process-wide handler (once; later calls return the same one)."""
+    """Install the process-wide handler (once; later calls return the same one).
+
+    Sets up the log file too when nobody did (``python -m reader.app`` skips the CLI), so the
+    dialog's promise that the details are in the log holds.
+    """
     global _handler
+    if not logging.getLogger(logs.ROOT_LOGGER).handlers:
+        logs.setup_logging()
     if _handler is None:
         _handler = CrashHandler(parent_widget)
     _handler.install()
