@@ -231,6 +231,35 @@ def bench_import_overhead(rounds: int = 3) -> dict:
             "hook_ratio": ratio}
 
 
+def bench_importer_wall_clock(rounds: int = 2) -> dict:
+    """End to end: ``import_paths`` (worker processes parse, this process stores and runs the
+    search hook) on the sample issues, with the hook and with it replaced by a no-op."""
+    import reader.core.search.hooks as hooks
+    from reader.core.importer import import_paths
+    from reader.core.library import Library
+
+    pdfs = sorted(SAMPLES.glob("*.pdf"))
+    real = hooks.after_store
+    best: dict[str, float] = {}
+    for _ in range(rounds):
+        for label in ("without", "with"):
+            hooks.after_store = real if label == "with" else (lambda lib, issue_id, **kw: hooks.AfterStore())
+            try:
+                with tempfile.TemporaryDirectory() as tmp, Library.open(Path(tmp) / "lib") as lib:
+                    t = time.perf_counter()
+                    outcomes = import_paths(lib, pdfs, jobs=2)
+                    dt = time.perf_counter() - t
+                    assert all(o.outcome == "imported" for o in outcomes)
+            finally:
+                hooks.after_store = real
+            best[label] = min(best.get(label, dt), dt)
+    ratio = best["with"] / best["without"] - 1
+    print(f"  import_paths, 2 workers: without hook {ms(best['without'])}   with {ms(best['with'])}"
+          f"   -> +{ratio * 100:.1f}% wall clock")
+    return {"import_wall_without_ms": best["without"] * 1000, "import_wall_with_ms": best["with"] * 1000,
+            "import_wall_ratio": ratio}
+
+
 def main() -> None:
     from reader.core.library import Library
 
@@ -243,6 +272,7 @@ def main() -> None:
         results.update(bench_facets(lib))
         results.update(bench_related(lib, rng))
     results.update(bench_import_overhead())
+    results.update(bench_importer_wall_clock())
     out = Path(__file__).resolve().parent / "out" / "bench_search.json"
     out.write_text(json.dumps(results, indent=1))
     print(f"\nfigures written to {out}")

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from reader.core.entities.gazetteer import Gazetteer, load
 from reader.core.entities.names import normalise_name
@@ -214,44 +215,47 @@ class _Run:
     possessive: bool = False
 
 
+_UPPER = (
+    "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017d"  # Latin, Latin-1, Latin Extended-A
+    "\u0391-\u03a9\u0410-\u042f"  # Greek, Cyrillic capitals
+)
+_NAME_WORD = rf"[{_UPPER}][\w\-]*(?:['’][{_UPPER}][\w\-]*)?"
+_RUN = re.compile(
+    rf"(?<![\w'’\-])({_NAME_WORD}(?:[ \t\u00a0]+(?:(?:of|the|for|and|de|del|da|di|du|la|le|van"
+    rf"|von|der|den|&)[ \t\u00a0]+)*{_NAME_WORD})*)(['’]s\b)?"
+)
+
+
 def _runs(text: str) -> list[_Run]:
-    """Runs of capitalised words; a run breaks at punctuation and after a possessive."""
-    runs: list[_Run] = []
-    current: _Run | None = None
-    pending: list[str] = []  # connectors seen since the last capitalised word
-    last_end = 0
-    for m in _WORD.finditer(text):
-        word = m.group()
-        gap = text[last_end : m.start()]
-        joined = current is not None and (gap.strip() == "" or gap.strip() == "&")
-        last_end = m.end()
-        if not joined:
-            if current is not None:
-                runs.append(current)
-            current, pending = None, []
-        possessive = word.endswith(("'s", "’s"))
-        base = word[:-2] if possessive else word
-        if base and _is_cap(base) and not base[0].isdigit():
-            if current is None:
-                current = _Run([base], m.start(), m.start() + len(base))
-            else:
-                current.words.extend(pending + [base])
-                current.end = m.start() + len(base)
-            pending = []
-            if possessive:
-                current.possessive = True
-                runs.append(current)
-                current = None
-        elif current is not None and word.lower() in _CONNECTORS and word.islower() or word == "&":
-            if current is not None:
-                pending.append(word)
+    """Runs of capitalised words (connectors such as "of", "and", "&" allowed inside); a run
+    ends at punctuation, a line break or a possessive ("Japan's")."""
+    return [
+        _Run(m.group(1).split(), m.start(1), m.end(1), possessive=m.group(2) is not None)
+        for m in _RUN.finditer(text)
+    ]
+
+
+_MAX_PLACE_WORDS = 5
+
+
+def _places_in(run: _Run, gz: Gazetteer) -> list[str]:
+    """Gazetteer places inside a run of capitalised words, longest first, not overlapping
+    (``Panama Canal Authority`` holds ``Panama Canal``, not also ``Panama``)."""
+    words = run.words
+    found: list[str] = []
+    i = 0
+    while i < len(words):
+        for j in range(min(len(words), i + _MAX_PLACE_WORDS), i, -1):
+            if words[j - 1].lower() in _CONNECTORS:
+                continue
+            name = " ".join(words[i:j])
+            if normalise_name(name) in gz.places:
+                found.append(name)
+                i = j
+                break
         else:
-            if current is not None:
-                runs.append(current)
-            current, pending = None, []
-    if current is not None:
-        runs.append(current)
-    return runs
+            i += 1
+    return found
 
 
 def _before(text: str, pos: int, n: int = 2) -> list[str]:
@@ -352,7 +356,7 @@ def _classify(run: _Run, text: str, gz: Gazetteer) -> tuple[str, str] | None:
     if (
         len(words) <= 3
         and (_SAID.match(after) or _WHO.match(after))
-        and not (gz.place_pattern is not None and gz.place_pattern.search(name))
+        and not _places_in(_Run(words, start, run.end), gz)
     ):
         return "person", name
     return None
@@ -392,13 +396,22 @@ _CJK_ORG = re.compile(
 _CJK_HONORIFIC = re.compile(rf"(?<![{_KANJI}])([{_KANJI}]{{2,4}})(?:さん|氏)")
 
 
+_CJK_CHAR = re.compile(f"[\u3040-\u30ff{_KANJI}]")
+
+
+@lru_cache(maxsize=4)
+def _surname_pattern(surnames: tuple[str, ...]) -> re.Pattern[str]:
+    alternation = "|".join(re.escape(s) for s in surnames)
+    return re.compile(rf"(?<![{_KANJI}])({alternation})[ \u3000]([{_KANJI}\u3040-\u309f]{{1,2}})")
+
+
 def _cjk_people(text: str, gz: Gazetteer) -> list[str]:
     found: list[str] = []
     if not gz.cjk_surnames:
         return found
-    surnames = "|".join(re.escape(s) for s in gz.cjk_surnames)
-    pattern = re.compile(rf"(?<![{_KANJI}])({surnames})[ \u3000]([{_KANJI}\u3040-\u309f]{{1,2}})")
-    for m in pattern.finditer(text):
+    if not _CJK_CHAR.search(text):
+        return found
+    for m in _surname_pattern(gz.cjk_surnames).finditer(text):
         found.append(f"{m.group(1)} {m.group(2)}")
     for m in _CJK_HONORIFIC.finditer(text):
         found.append(m.group(1))
@@ -418,17 +431,18 @@ def extract_counts(text: str, *, gazetteer: Gazetteer | None = None) -> dict[Ent
     found: list[tuple[str, str]] = []
     found += [("money", m) for m in _money(text)]
     found += [("date", d) for d in _dates(text)]
-    if gz.place_pattern is not None:
-        found += [("place", m.group()) for m in gz.place_pattern.finditer(text)]
-    if gz.cjk_place_pattern is not None:
-        found += [("place", m.group()) for m in gz.cjk_place_pattern.finditer(text)]
-    found += [("person", p) for p in _cjk_people(text, gz)]
-    found += [("org", m.group()) for m in _CJK_ORG.finditer(text)]
+    if _CJK_CHAR.search(text):
+        if gz.cjk_place_pattern is not None:
+            found += [("place", m.group()) for m in gz.cjk_place_pattern.finditer(text)]
+        found += [("person", p) for p in _cjk_people(text, gz)]
+        found += [("org", m.group()) for m in _CJK_ORG.finditer(text)]
+    runs = _runs(text)
+    found += [("place", p) for run in runs for p in _places_in(run, gz)]
     spans = []
     for m in _MINISTRY.finditer(text):
         found.append(("org", m.group()))
         spans.append((m.start(), m.end()))
-    for run in _runs(text):
+    for run in runs:
         if any(s <= run.start < e for s, e in spans):
             continue
         found.extend(_classify_run(run, text, gz))

@@ -25,7 +25,7 @@ def read_list(name: str, folder: Path | None = None) -> list[str]:
 @dataclass(frozen=True)
 class Gazetteer:
     places: frozenset[str]  # normalised
-    place_pattern: re.Pattern[str] | None  # Latin-script place names, longest first
+    place_pattern: re.Pattern[str] | None  # unused since places are looked up per run
     cjk_place_pattern: re.Pattern[str] | None
     given_names: frozenset[str]  # normalised
     cjk_surnames: tuple[str, ...]
@@ -52,7 +52,7 @@ def load(folder: Path | None = None) -> Gazetteer:
     titles = read_list("person_titles.txt", folder)
     return Gazetteer(
         places=frozenset(normalise_name(p) for p in latin + cjk_places),
-        place_pattern=(re.compile(rf"(?<![\w-])(?:{_alternation(latin)})(?![\w-])") if latin else None),
+        place_pattern=None,  # places are looked up per capitalised run (extract._places_in)
         cjk_place_pattern=re.compile(_alternation(cjk_places)) if cjk_places else None,
         given_names=frozenset(normalise_name(n) for n in read_list("given_names.txt", folder)),
         cjk_surnames=tuple(sorted(read_list("surnames_cjk.txt", folder), key=len, reverse=True)),

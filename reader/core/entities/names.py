@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 KINDS = ("person", "org", "place", "money", "date")
 KIND_LABELS = {
@@ -14,6 +15,7 @@ KIND_LABELS = {
 }
 
 
+@lru_cache(maxsize=65536)
 def normalise_name(name: str) -> str:
     """Case-folded, accents removed, whitespace collapsed, leading "the " dropped.
 
@@ -29,6 +31,8 @@ def normalise_name(name: str) -> str:
 def _strip_accent(ch: str) -> str:
     """``é`` -> ``e`` for Latin-script letters; kana and kanji are left whole (their voicing
     marks are meaningful)."""
+    if ch.isascii():
+        return ch
     if ord(ch) < 0x0250:
         return "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
     return ch

@@ -52,23 +52,29 @@ def index_items_db(db: Any, item_ids: Sequence[int]) -> int:
         marks = ",".join("?" * len(chunk))
         db.execute(f"DELETE FROM item_entities WHERE item_id IN ({marks})", chunk)
         rows = db.execute(f"SELECT id, headline, body FROM items WHERE id IN ({marks})", chunk).fetchall()
-        batch: list[tuple[int, int, int]] = []
-        for item_id, headline, body in rows:
-            for entity, mentions in extract_counts(f"{headline}\n{body}").items():
-                key = (entity.kind, entity.norm)
-                entity_id = cache.get(key)
-                if entity_id is None:
-                    db.execute(
-                        "INSERT OR IGNORE INTO entities (kind, name, norm) VALUES (?, ?, ?)",
-                        [entity.kind, entity.name, entity.norm],
-                    )
-                    entity_id = int(
-                        db.execute(
-                            "SELECT id FROM entities WHERE kind = ? AND norm = ?", list(key)
-                        ).fetchone()[0]
-                    )
-                    cache[key] = entity_id
-                batch.append((entity_id, int(item_id), mentions))
+        extracted = [
+            (int(item_id), extract_counts(f"{headline}\n{body}")) for item_id, headline, body in rows
+        ]
+        wanted = {(e.kind, e.norm): e.name for _, found in extracted for e in found}
+        missing = [key for key in wanted if key not in cache]
+        if missing:
+            db.conn.executemany(
+                "INSERT OR IGNORE INTO entities (kind, name, norm) VALUES (?, ?, ?)",
+                [(kind, wanted[(kind, norm)], norm) for kind, norm in missing],
+            )
+            norms = sorted({norm for _, norm in missing})
+            for start_n in range(0, len(norms), _CHUNK):
+                part = norms[start_n : start_n + _CHUNK]
+                for eid, kind, norm in db.execute(
+                    f"SELECT id, kind, norm FROM entities WHERE norm IN ({','.join('?' * len(part))})",
+                    part,
+                ).fetchall():
+                    cache[(kind, norm)] = int(eid)
+        batch = [
+            (cache[(e.kind, e.norm)], item_id, mentions)
+            for item_id, found in extracted
+            for e, mentions in found.items()
+        ]
         db.conn.executemany(
             "INSERT INTO item_entities (entity_id, item_id, mentions) VALUES (?, ?, ?)", batch
         )
