@@ -146,24 +146,19 @@ def facets(
                 [min_items, *kind_params, lim],
             ).fetchall()
     else:
-        from reader.core.search.engine import item_ids
+        from reader.core.search.engine import _as_query, id_subquery
 
-        ids = item_ids(lib, query)
-        if not ids:
-            return []
-        with _db(lib) as db:
-            db.execute("CREATE TEMP TABLE IF NOT EXISTS facet_ids (id INTEGER PRIMARY KEY)")
-            db.execute("DELETE FROM temp.facet_ids")
-            db.conn.executemany("INSERT OR IGNORE INTO temp.facet_ids VALUES (?)", [(i,) for i in ids])
+        q = _as_query(query, None)
+        with _db(lib, q.text) as db:
+            sub, params = id_subquery(db, q)
             rows = db.execute(
                 f"""SELECT e.id, e.kind, e.name, e.norm, count(*) AS n
-                    FROM temp.facet_ids f JOIN item_entities ie ON ie.item_id = f.id
-                    JOIN entities e ON e.id = ie.entity_id
+                    FROM ({sub}) m CROSS JOIN item_entities ie ON ie.item_id = m.id
+                    CROSS JOIN entities e ON e.id = ie.entity_id
                     WHERE 1 {kind_sql} GROUP BY e.id HAVING n >= ?
                     ORDER BY n DESC, e.norm LIMIT ?""",
-                [*kind_params, min_items, lim],
+                [*params, *kind_params, min_items, lim],
             ).fetchall()
-            db.execute("DELETE FROM temp.facet_ids")
     return [EntityCount(int(r[0]), r[1], r[2], r[3], int(r[4])) for r in rows]
 
 

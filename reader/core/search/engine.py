@@ -346,7 +346,9 @@ def _item_hits(
             chunk,
         ).fetchall():
             details[int(r[0])] = r
-        if match and with_snippets and not _has_prefix(q):
+        # FTS5 snippet() re-reads a prefix query's merged doclist for every row (~10 ms each):
+        # prefix queries (``chip*``, one CJK character) get snippets built in Python instead
+        if match and with_snippets and "*" not in match:
             n = _SNIPPET_TOKENS
             for r in db.execute(
                 f"""SELECT rowid, snippet(items_fts, 1, ?, ?, '…', {n}),
@@ -369,9 +371,7 @@ def _item_hits(
                 or cjk_snippet(f"{d[5]}\n{d[9]}", cjk_terms, marks)
                 or snip
             )
-        if snip is None and with_snippets and q.terms:
-            # prefix queries (FTS5 snippet() re-merges the prefix doclist per row: ~10 ms
-            # each) and hits found only through filters get a snippet built here
+        if snip is None and with_snippets and q.terms:  # prefix queries (see above)
             snip = word_snippet(f"{d[8]}", q, marks) or word_snippet(f"{d[9]}", q, marks)
         if snip is None:
             snip = _lead(d[8])
@@ -408,10 +408,6 @@ def _positive_terms(q: Query) -> list[Term]:
     if q.root is not None:
         walk(q.root, False)
     return out
-
-
-def _has_prefix(q: Query) -> bool:
-    return any(t.prefix for t in _positive_terms(q))
 
 
 _TOKEN = re.compile(r"[^\W_]+")
@@ -578,6 +574,30 @@ def _count(db: Any, q: Query) -> int:
     join = " JOIN issues i ON i.id = it.issue_id" if re.search(r"\bi\.", where) else ""
     sql = f"SELECT count(*) FROM items it{join} {'WHERE ' + ' AND '.join(conds) if conds else ''}"
     return int(db.execute(sql, [*p, *params]).fetchone()[0])
+
+
+def id_subquery(db: Any, q: Query) -> tuple[str, list[Any]]:
+    """An unordered ``SELECT ... AS id`` of the items matching ``q`` (to join against, e.g.
+    facet counts of a search result), with its parameters. Call under the library lock."""
+    if q.kind == "highlights":
+        where, params = _highlight_plan(q, None)
+        return (
+            f"""SELECT DISTINCT a.item_id AS id FROM annotations a JOIN items it ON it.id = a.item_id
+                JOIN issues i ON i.id = it.issue_id WHERE {where}""",
+            params,
+        )
+    _ensure_synced(db)
+    match, where, params = _item_plan(q, None)
+    conds: list[str] = []
+    p: list[Any] = []
+    if match:
+        conds.append("it.id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)")
+        p.append(match)
+    if where:
+        conds.append(where)
+        p.extend(params)
+    sql = "SELECT it.id AS id FROM items it JOIN issues i ON i.id = it.issue_id"
+    return sql + (" WHERE " + " AND ".join(conds) if conds else ""), p
 
 
 def counts(lib: Any, queries: dict[Any, str], *, now: datetime | date | None = None) -> dict[Any, int | None]:

@@ -159,13 +159,17 @@ class Compiler:
                 conds.append("name = ?")
                 params.append(v)
         tag_ids = f"SELECT id FROM tags WHERE {' OR '.join(conds)}"
-        sql = (
-            "(it.id IN (SELECT item_id FROM annotations WHERE kind = 'tag' AND target = 'item'"
-            f" AND tag_id IN ({tag_ids}))"
-            " OR it.issue_id IN (SELECT issue_id FROM annotations WHERE kind = 'tag'"
-            f" AND target = 'issue' AND tag_id IN ({tag_ids})))"
-        )
-        return sql, params + params
+        if self.mode == "highlights":
+            sql = (
+                "(it.id IN (SELECT item_id FROM annotations WHERE kind = 'tag' AND target = 'item'"
+                f" AND tag_id IN ({tag_ids}))"
+                " OR it.issue_id IN (SELECT issue_id FROM annotations WHERE kind = 'tag'"
+                f" AND target = 'issue' AND tag_id IN ({tag_ids})))"
+            )
+            return sql, params + params
+        # one IN (...) over both item and issue tags, so SQLite can start from the few
+        # tagged items instead of testing every item
+        return _tagged_items(f"tag_id IN ({tag_ids})"), params + params
 
     def op_series(self, values: tuple[str, ...]) -> tuple[str, list[Any]]:
         conds = " OR ".join("name LIKE ? ESCAPE '\\'" for _ in values)
@@ -207,22 +211,19 @@ class Compiler:
         conds = []
         for v in values:
             if v == "tags":
-                conds.append(
-                    "(EXISTS (SELECT 1 FROM annotations x WHERE x.item_id = it.id AND x.kind = 'tag')"
-                    " OR EXISTS (SELECT 1 FROM annotations x WHERE x.issue_id = it.issue_id"
-                    " AND x.kind = 'tag' AND x.target = 'issue'))"
-                )
+                conds.append(_tagged_items("1"))
             elif v == "comments" and self.mode == "highlights":
                 conds.append("a.comment != ''")
             elif v == "comments":
                 conds.append(
-                    "EXISTS (SELECT 1 FROM annotations x WHERE x.item_id = it.id"
-                    " AND x.kind = 'highlight' AND x.comment != '')"
+                    "it.id IN (SELECT item_id FROM annotations WHERE kind = 'highlight'"
+                    " AND comment != '' AND item_id IS NOT NULL)"
                 )
             else:
                 kind = "highlight" if v == "highlights" else "note"
                 conds.append(
-                    f"EXISTS (SELECT 1 FROM annotations x WHERE x.item_id = it.id AND x.kind = '{kind}')"
+                    f"it.id IN (SELECT item_id FROM annotations WHERE kind = '{kind}'"
+                    " AND target = 'item' AND item_id IS NOT NULL)"
                 )
         return " OR ".join(conds), []
 
@@ -231,8 +232,8 @@ class Compiler:
         if self.mode == "highlights":
             return f"a.color IN ({marks})", list(values)
         return (
-            "EXISTS (SELECT 1 FROM annotations x WHERE x.item_id = it.id AND x.kind = 'highlight'"
-            f" AND x.color IN ({marks}))",
+            "it.id IN (SELECT item_id FROM annotations WHERE kind = 'highlight'"
+            f" AND color IN ({marks}) AND item_id IS NOT NULL)",
             list(values),
         )
 
@@ -262,6 +263,16 @@ class Compiler:
 
     def op_place(self, values: tuple[str, ...]) -> tuple[str, list[Any]]:
         return self._entity(values, "place")
+
+
+def _tagged_items(tag_condition: str) -> str:
+    """Items carrying a tag that meets ``tag_condition`` themselves or through their issue."""
+    return (
+        "it.id IN (SELECT item_id FROM annotations WHERE kind = 'tag' AND target = 'item'"
+        f" AND item_id IS NOT NULL AND {tag_condition}"
+        " UNION ALL SELECT x.id FROM items x WHERE x.issue_id IN (SELECT issue_id FROM annotations"
+        f" WHERE kind = 'tag' AND target = 'issue' AND {tag_condition}))"
+    )
 
 
 def _like(text: str) -> str:
