@@ -152,44 +152,49 @@ _MONTH = (
     r"(January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 )
-_DAY_MONTH = re.compile(rf"\b([0-3]?\d)(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+((?:19|20)\d\d))?\b")
-_MONTH_DAY = re.compile(
-    rf"\b{_MONTH}\s+([0-3]?\d)(?:st|nd|rd|th)?(?:,\s*((?:19|20)\d\d))?\b(?!\s*(?:percent|%))"
-)
-_MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+((?:19|20)\d\d)\b")
 _ISO_DAY = re.compile(r"\b((?:19|20)\d\d)-([01]\d)-([0-3]\d)\b")
 _JA_NUM = "0-9０-９一二三四五六七八九十"
 _DATE_JA = re.compile(rf"(?:([0-9０-９]{{4}})年)?([{_JA_NUM}]{{1,2}})月(?:([{_JA_NUM}]{{1,3}})日)?")
 
 
+_MONTH_WORD = re.compile(rf"\b{_MONTH}")
+_DAY_BEFORE = re.compile(r"(?<![\d.,])([0-3]?\d)(?:st|nd|rd|th)?\s+$")
+_YEAR_AFTER = re.compile(r",?\s+((?:19|20)\d\d)\b")
+_DAY_AFTER = re.compile(
+    r"\s+([0-3]?\d)(?:st|nd|rd|th)?\b(?!\s*(?:percent|%)|[.,]\d)(?:,\s*((?:19|20)\d\d)\b)?"
+)
+
+
 def _dates(text: str) -> list[str]:
+    """Dates by month name (one pass to find month names, then a look at their neighbours),
+    ISO days and Japanese dates."""
     found: list[tuple[int, str]] = []
-    taken: list[tuple[int, int]] = []
-
-    def add(m: re.Match[str], name: str) -> None:
-        if any(s < m.end() and m.start() < e for s, e in taken):
-            return
-        taken.append((m.start(), m.end()))
-        found.append((m.start(), name))
-
     for m in _ISO_DAY.finditer(text):
-        add(m, m.group(0))
-    for m in _DAY_MONTH.finditer(text):
-        day = int(m.group(1))
-        if 1 <= day <= 31:
-            month = _MONTHS[m.group(2).lower()]
-            add(m, f"{day} {month}" + (f" {m.group(3)}" if m.group(3) else ""))
-    for m in _MONTH_DAY.finditer(text):
-        day = int(m.group(2))
-        if 1 <= day <= 31:
-            month = _MONTHS[m.group(1).lower()]
-            add(m, f"{day} {month}" + (f" {m.group(3)}" if m.group(3) else ""))
-    for m in _MONTH_YEAR.finditer(text):
-        add(m, f"{_MONTHS[m.group(1).lower()]} {m.group(2)}")
-    for m in _DATE_JA.finditer(text):
-        if m.group(1) or m.group(3):  # a bare "八月" is too vague
-            add(m, m.group(0))
+        found.append((m.start(), m.group(0)))
+    for m in _MONTH_WORD.finditer(text):
+        month = _MONTHS[m.group(1).lower()]
+        before = _DAY_BEFORE.search(text, max(0, m.start() - 8), m.start())
+        if before and 1 <= int(before.group(1)) <= 31:  # 14 April [2026]
+            year = _YEAR_AFTER.match(text, m.end())
+            name = f"{int(before.group(1))} {month}" + (f" {year.group(1)}" if year else "")
+            found.append((before.start(), name))
+            continue
+        after = _DAY_AFTER.match(text, m.end())
+        if after and 1 <= int(after.group(1)) <= 31:  # April 14[, 2026]
+            name = f"{int(after.group(1))} {month}" + (f" {after.group(2)}" if after.group(2) else "")
+            found.append((m.start(), name))
+            continue
+        year = _YEAR_AFTER.match(text, m.end())
+        if year and not text[m.end() : year.start(1)].strip(" \t"):  # September 2026
+            found.append((m.start(), f"{month} {year.group(1)}"))
+    if _CJK_DATE_HINT.search(text):
+        for m in _DATE_JA.finditer(text):
+            if m.group(1) or m.group(3):  # a bare "八月" is too vague
+                found.append((m.start(), m.group(0)))
     return [name for _, name in sorted(found)]
+
+
+_CJK_DATE_HINT = re.compile("月")
 
 
 # -- capitalised runs --------------------------------------------------------------------------
