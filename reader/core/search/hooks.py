@@ -34,9 +34,9 @@ def after_store(lib: Any, issue_id: int, *, entities: bool = True, rules: bool =
                 int(r[0])
                 for r in db.execute("SELECT id FROM items WHERE issue_id = ?", [int(issue_id)]).fetchall()
             ]
-            sync_cjk(db)
-            if entities and ids:
-                with db.atomic():
+            with db.atomic():  # one transaction: bigrams and entities of the new items
+                sync_cjk(db)
+                if entities and ids:
                     result.entity_links = index_items_db(db, ids)
         if rules and ids:
             result.rules = apply_rules(lib, ids)
