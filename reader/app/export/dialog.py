@@ -286,6 +286,7 @@ class ExportDialog(QDialog):
         elif kind == QUERY and isinstance(value, str):
             self.query_edit.setText(value)
         self.scope_combo.setCurrentIndex(SCOPES.index(kind))
+        self._on_changed()  # also when the kind stayed the same but its value changed
 
     def select_tag(self, tag: str) -> None:
         index = self.tag_combo.findData(tag)
