@@ -593,10 +593,14 @@ def id_subquery(db: Any, q: Query) -> tuple[str, list[Any]]:
     if match:
         conds.append("it.id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)")
         p.append(match)
+    if match and not where:
+        return "SELECT rowid AS id FROM items_fts WHERE items_fts MATCH ?", [match]
     if where:
         conds.append(where)
         p.extend(params)
-    sql = "SELECT it.id AS id FROM items it JOIN issues i ON i.id = it.issue_id"
+    sql = "SELECT it.id AS id FROM items it"
+    if re.search(r"\bi\.", where):
+        sql += " JOIN issues i ON i.id = it.issue_id"
     return sql + (" WHERE " + " AND ".join(conds) if conds else ""), p
 
 
