@@ -258,3 +258,27 @@ def test_import_annotations_round_trip(window, qtbot, lib, tmp_path, monkeypatch
         second.close()
     finally:
         other.close()
+
+
+def test_a_date_range_exports_a_briefing(window, qtbot, lib, tmp_path):
+    from PySide6.QtCore import QDate
+
+    from reader.app.export.dialog import DATES
+
+    dialog = open_with_ctrl_e(window, qtbot)
+    dialog.preselect(DATES)
+    assert dialog.since_edit.isEnabled() and not dialog.tag_combo.isEnabled()
+    dialog.since_edit.setDate(QDate(2026, 3, 1))
+    dialog.until_edit.setDate(QDate(2026, 3, 31))
+    assert dialog.scope().briefing and dialog.scope().since == "2026-03-01"
+    item = lib.items(lib.list_issues()[-1].id)[0]
+    text = wait_preview(qtbot, dialog, " ".join(item.body.split()[QUOTE_WORDS]))
+    assert "since: 2026-03-01" in text and "until: 2026-03-31" in text
+    # an impossible range is refused in one line before asking the core
+    dialog.until_edit.setDate(QDate(2026, 2, 1))
+    qtbot.waitUntil(lambda: "after" in dialog.error_label.text())
+    dialog.until_edit.setDate(QDate(2026, 3, 31))
+    type_into(qtbot, dialog.output_edit, str(tmp_path / "briefings"))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.message_label.text().startswith("exported"), timeout=15000)
+    assert [p.name for p in (tmp_path / "briefings").iterdir()] == ["Briefing 2026-03-01 to 2026-03-31.md"]
