@@ -74,7 +74,7 @@ def test_ctrl_e_opens_the_dialog_with_a_markdown_preview_of_the_current_issue(wi
     assert dialog.scope_kind == ISSUE and dialog.scope().issue_ids == (issue.id,)
     assert dialog.fmt == "md"
     text = wait_preview(qtbot, dialog, "---")
-    assert text.startswith("---") and f"series: " in text
+    assert text.startswith("---") and "series: " in text
     # the highlighted issue is the oldest one; the current issue may be the other: export it
     annotated = lib.list_issues()[-1]
     dialog.preselect(ISSUE, annotated.id)
