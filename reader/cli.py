@@ -852,8 +852,14 @@ def cmd_entities(args: argparse.Namespace, library_dir: Path) -> int:
                 bar.clear()
             out.write(f"extracted entities from {_plural(n, 'item')} in {time.monotonic() - started:.1f} s\n")
             return EXIT_OK
-        if en.pending_count(lib):
+        pending = en.pending_count(lib)
+        if 0 < pending <= 5000:  # a few new or edited items: catch up now (about 1 ms each)
             en.index_pending(lib)
+        elif pending:
+            sys.stderr.write(
+                f"{PROG}: {pending:,} items have no entities yet (library made before this"
+                f" version); run: {PROG} entities --reindex\n"
+            )
         rows = en.item_entities(lib, args.item) if args.item else en.facets(
             lib, args.kind, limit=args.limit, query=args.query
         )
