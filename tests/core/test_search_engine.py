@@ -243,3 +243,38 @@ def test_any_text_gets_results_or_a_query_error(world, text: str) -> None:
         assert count(world[0], text, now=NOW) >= len(res.hits)
     except QueryError as err:
         assert str(err) and "\n" not in str(err)
+
+
+def test_library_from_before_issue_6_gets_bigrams_and_pending_entities(tmp_path: Path) -> None:
+    """Upgrading: items stored under migration 0004 are found by CJK substrings after 0005,
+    and wait for entity extraction until it is run."""
+    from reader.core.entities import facets, index_pending, pending_count
+    from reader.core.library import db as dbmod
+
+    with Library.open(tmp_path / "lib") as lib:
+        Store(lib, tmp_path)(items=[("熊本の工場", "Deputy director 佐藤 健 said Kumamoto grows.")])
+    # roll the library back to what issue 4 made: no 0005 tables, bigram columns or queue rows
+    conn = dbmod.connect(tmp_path / "lib" / "library.sqlite")
+    conn.execute("DELETE FROM _sqlite_migrations WHERE name = '0005_search'")
+    for table in ("cjk_dirty", "entity_dirty", "item_entities", "entities", "saved_searches", "rules"):
+        conn.execute(f"DROP TABLE {table}")
+    for trigger in ("items_search_dirty_ai", "items_search_dirty_text", "items_search_dirty_notes",
+                    "items_search_dirty_ad"):
+        conn.execute(f"DROP TRIGGER {trigger}")
+    for name in ("items_fts_ai", "items_fts_ad", "items_fts_au"):
+        conn.execute(f"DROP TRIGGER {name}")
+    conn.execute("DROP TABLE items_fts")  # the three-column index of migrations 0003/0004
+    conn.execute(
+        "CREATE VIRTUAL TABLE items_fts USING fts5(headline, body, annotation_text,"
+        " content='items', content_rowid='id', tokenize='unicode61 remove_diacritics 2')"
+    )
+    conn.execute("INSERT INTO items_fts(items_fts) VALUES ('rebuild')")
+    conn.execute("ALTER TABLE items DROP COLUMN cjk_head")
+    conn.execute("ALTER TABLE items DROP COLUMN cjk_rest")
+    conn.close()
+    with Library.open(tmp_path / "lib") as lib:
+        assert [h.headline for h in search(lib, "佐藤").hits] == ["熊本の工場"]
+        assert [h.headline for h in search(lib, "工場").hits] == ["熊本の工場"]
+        assert pending_count(lib) == 1 and facets(lib) == []
+        assert index_pending(lib) == 1 and pending_count(lib) == 0
+        assert {f.name for f in facets(lib, "person")} == {"佐藤 健"}
