@@ -166,17 +166,17 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("&Export:"), self.scope_combo)
         form.addRow(self.tr("&Tag:"), self.tag_combo)
         form.addRow(self.tr("&Query:"), self.query_edit)
-        form.addRow(self.tr("&Dates:"), dates)
+        form.addRow(self._buddy(self.tr("&Dates:"), self.since_edit), dates)
         form.addRow(self.tr("&Format:"), self.format_combo)
-        form.addRow(self.tr("Te&mplate:"), template)
-        form.addRow(self.tr("&Output:"), output)
+        form.addRow(self._buddy(self.tr("Te&mplate:"), self.template_edit), template)
+        form.addRow(self._buddy(self.tr("&Output:"), self.output_edit), output)
 
         self.preview_label = QLabel(self.tr("Preview of the first file:"))
         self.preview = QPlainTextEdit()
         self.preview.setObjectName("exportPreview")
         self.preview.setAccessibleName(self.tr("Preview of the first exported file"))
         self.preview.setReadOnly(True)
-        self.preview.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.preview.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.preview.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.preview_label.setBuddy(self.preview)
 
@@ -227,6 +227,13 @@ class ExportDialog(QDialog):
         layout.addWidget(self.error_label)
         layout.addWidget(self.message_label)
         layout.addLayout(buttons)
+
+    @staticmethod
+    def _buddy(text: str, widget: QWidget) -> QLabel:
+        """A row label whose mnemonic focuses ``widget`` (rows holding a layout need one)."""
+        label = QLabel(text)
+        label.setBuddy(widget)
+        return label
 
     def _fill(self) -> None:
         ctx = self.context
