@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from reader.core.errors import QueryError
 from reader.core.library.refs import parse_ref
 from reader.core.search import cjk
 from reader.core.search.language import And, Filter, Node, Not, Or, Term
@@ -116,9 +115,8 @@ class Compiler:
             return joiner.join(parts), params
         if isinstance(node, Term):
             return self.term(node)
-        if self.mode == "items" and is_text(node):  # pragma: no cover - Terms handled above
-            raise AssertionError
-        assert isinstance(node, Filter)
+        if not isinstance(node, Filter):  # pragma: no cover - the tree has no other nodes
+            raise TypeError(f"unexpected query node {node!r}")
         return self.filter(node)
 
     # -- text
@@ -304,5 +302,3 @@ def split_top(root: Node | None) -> tuple[str | None, list[Node]]:
     return match, rest
 
 
-def check_fts_error(exc: Exception, text: str) -> QueryError:
-    return QueryError(f"cannot search for {' '.join(text.split())[:60]!r}: {str(exc).splitlines()[0]}")
