@@ -65,10 +65,21 @@ def query_mix(rng: random.Random) -> list[tuple[str, str, str]]:
     for _ in range(5):
         mix.append(("CJK", rng.choice(["京都", "佐藤", "田中"]), "京都"))
     ops = [
-        "tag:energy {r}", 'series:"Osaka" {m}', "is:unread {m}", "after:2020-01-01 {m}",
-        "tag:region/* {m}", 'entity:"Kenji Morita"', "is:starred", "has:highlights color:green",
-        "{m} sort:date", "-tag:chips {r}", "{c} tag:chips", "tag:energy,watch", "{r} OR {r2}",
-        "is:unread has:highlights", 'person:"Lena Brandt" {m}',
+        "tag:energy {r}",
+        'series:"Osaka" {m}',
+        "is:unread {m}",
+        "after:2020-01-01 {m}",
+        "tag:region/* {m}",
+        'entity:"Kenji Morita"',
+        "is:starred",
+        "has:highlights color:green",
+        "{m} sort:date",
+        "-tag:chips {r}",
+        "{c} tag:chips",
+        "tag:energy,watch",
+        "{r} OR {r2}",
+        "is:unread has:highlights",
+        'person:"Lena Brandt" {m}',
     ]
     for k in range(30):
         template = ops[k % len(ops)]
@@ -115,15 +126,19 @@ def bench_queries(lib, mix) -> dict:
     for cat, values in by_cat.items():
         print(f"  {cat:<18} p50 {ms(pct(values, 50))}   p95 {ms(pct(values, 95))}   (n={len(values)})")
     print(f"  count(query)       p50 {ms(pct(counts, 50))}   p95 {ms(pct(counts, 95))}")
-    print(f"  baseline LIKE, newest 20 matches  p50 {ms(pct(like_first, 50))}"
-          f"   p95 {ms(pct(like_first, 95))}")
+    print(
+        f"  baseline LIKE, newest 20 matches  p50 {ms(pct(like_first, 50))}   p95 {ms(pct(like_first, 95))}"
+    )
     print(f"  baseline LIKE, all matches        p50 {ms(pct(like_all, 50))}   p95 {ms(pct(like_all, 95))}")
     return {
-        "search_p50_ms": pct(times, 50) * 1000, "search_p95_ms": pct(times, 95) * 1000,
+        "search_p50_ms": pct(times, 50) * 1000,
+        "search_p95_ms": pct(times, 95) * 1000,
         "by_category_p50_ms": {c: pct(v, 50) * 1000 for c, v in by_cat.items()},
         "by_category_p95_ms": {c: pct(v, 95) * 1000 for c, v in by_cat.items()},
-        "count_p50_ms": pct(counts, 50) * 1000, "count_p95_ms": pct(counts, 95) * 1000,
-        "like_first20_p50_ms": pct(like_first, 50) * 1000, "like_all_p50_ms": pct(like_all, 50) * 1000,
+        "count_p50_ms": pct(counts, 50) * 1000,
+        "count_p95_ms": pct(counts, 95) * 1000,
+        "like_first20_p50_ms": pct(like_first, 50) * 1000,
+        "like_all_p50_ms": pct(like_all, 50) * 1000,
     }
 
 
@@ -147,10 +162,23 @@ def bench_facets(lib) -> dict:
         out[f"facets_place_in_{q}_ms"] = dt * 1000
         n = count(lib, q)
         print(f"  facets place within {q:<14} {ms(dt)}   ({n:,} items)")
-    saved = {k: q for k, q in enumerate([
-        "tag:energy", "is:starred", "has:highlights", "tag:region/*", 'series:"Osaka"', "is:unread",
-        "color:green", "after:2020-01-01 tag:chips", "semiconductor tag:watch", 'entity:"Kenji Morita"',
-    ])}
+    saved = {
+        k: q
+        for k, q in enumerate(
+            [
+                "tag:energy",
+                "is:starred",
+                "has:highlights",
+                "tag:region/*",
+                'series:"Osaka"',
+                "is:unread",
+                "color:green",
+                "after:2020-01-01 tag:chips",
+                "semiconductor tag:watch",
+                'entity:"Kenji Morita"',
+            ]
+        )
+    }
     t = time.perf_counter()
     counts(lib, saved)
     dt = time.perf_counter() - t
@@ -166,9 +194,7 @@ def bench_facets(lib) -> dict:
     out["reindex_ms_per_item"] = dt * 1000 / len(some)
     print(f"  re-extracting entities: {dt * 1000 / len(some):.2f} ms per item (5,000 items)")
     t = time.perf_counter()
-    db.execute(
-        "SELECT count(*) FROM items WHERE body LIKE ?", ["%Kenji Morita%"]
-    ).fetchone()
+    db.execute("SELECT count(*) FROM items WHERE body LIKE ?", ["%Kenji Morita%"]).fetchone()
     dt = time.perf_counter() - t
     out["like_one_entity_count_ms"] = dt * 1000
     print(f"  baseline: LIKE count of one name   {ms(dt)}")
@@ -190,9 +216,14 @@ def bench_related(lib, rng: random.Random) -> dict:
         found += bool(hits)
     base: list[float] = []
     for item_id in sample[:10]:
-        names = [r[0] for r in db.execute(
-            """SELECT e.name FROM item_entities ie JOIN entities e ON e.id = ie.entity_id
-               WHERE ie.item_id = ? LIMIT 3""", [item_id]).fetchall()]
+        names = [
+            r[0]
+            for r in db.execute(
+                """SELECT e.name FROM item_entities ie JOIN entities e ON e.id = ie.entity_id
+               WHERE ie.item_id = ? LIMIT 3""",
+                [item_id],
+            ).fetchall()
+        ]
         t = time.perf_counter()
         for name in names:
             db.execute("SELECT id FROM items WHERE body LIKE ? LIMIT 200", [f"%{name}%"]).fetchall()
@@ -200,8 +231,11 @@ def bench_related(lib, rng: random.Random) -> dict:
     print(f"\nrelated items (10 per item, {len(sample)} items, {found} with results)")
     print(f"  related            p50 {ms(pct(times, 50))}   p95 {ms(pct(times, 95))}")
     print(f"  baseline: LIKE per shared name (3)  p50 {ms(pct(base, 50))}")
-    return {"related_p50_ms": pct(times, 50) * 1000, "related_p95_ms": pct(times, 95) * 1000,
-            "like_related_p50_ms": pct(base, 50) * 1000}
+    return {
+        "related_p50_ms": pct(times, 50) * 1000,
+        "related_p95_ms": pct(times, 95) * 1000,
+        "like_related_p50_ms": pct(base, 50) * 1000,
+    }
 
 
 def bench_import_overhead(rounds: int = 3) -> dict:
@@ -234,10 +268,16 @@ def bench_import_overhead(rounds: int = 3) -> dict:
     parse_s, store_s, hook_s = best
     ratio = hook_s / (parse_s + store_s)
     print(f"\nimport of the {len(pdfs)} sample issues (best of {rounds})")
-    print(f"  parse {ms(parse_s)}   store {ms(store_s)}   search hook {ms(hook_s)}"
-          f"   -> +{ratio * 100:.1f}% of parse+store")
-    return {"parse_ms": parse_s * 1000, "store_ms": store_s * 1000, "hook_ms": hook_s * 1000,
-            "hook_ratio": ratio}
+    print(
+        f"  parse {ms(parse_s)}   store {ms(store_s)}   search hook {ms(hook_s)}"
+        f"   -> +{ratio * 100:.1f}% of parse+store"
+    )
+    return {
+        "parse_ms": parse_s * 1000,
+        "store_ms": store_s * 1000,
+        "hook_ms": hook_s * 1000,
+        "hook_ratio": ratio,
+    }
 
 
 def bench_importer_wall_clock(rounds: int = 2) -> dict:
@@ -263,10 +303,15 @@ def bench_importer_wall_clock(rounds: int = 2) -> dict:
                 hooks.after_store = real
             best[label] = min(best.get(label, dt), dt)
     ratio = best["with"] / best["without"] - 1
-    print(f"  import_paths, 2 workers: without hook {ms(best['without'])}   with {ms(best['with'])}"
-          f"   -> +{ratio * 100:.1f}% wall clock")
-    return {"import_wall_without_ms": best["without"] * 1000, "import_wall_with_ms": best["with"] * 1000,
-            "import_wall_ratio": ratio}
+    print(
+        f"  import_paths, 2 workers: without hook {ms(best['without'])}   with {ms(best['with'])}"
+        f"   -> +{ratio * 100:.1f}% wall clock"
+    )
+    return {
+        "import_wall_without_ms": best["without"] * 1000,
+        "import_wall_with_ms": best["with"] * 1000,
+        "import_wall_ratio": ratio,
+    }
 
 
 def main() -> None:

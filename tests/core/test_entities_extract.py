@@ -100,12 +100,21 @@ def test_bare_months_and_weekdays_are_not_dates() -> None:
 
 
 def test_people_and_orgs_rules() -> None:
-    found = {(e.kind, e.name) for e in extract(
-        "Dr Jane Smith of Acme Corp said the Bank of Japan would act. "
-        "Logistics startup Hayate Robotics grew. 田中さん agreed."
-    )}
-    assert {("person", "Jane Smith"), ("org", "Acme Corp"), ("org", "Bank of Japan"),
-            ("org", "Hayate Robotics"), ("person", "田中"), ("place", "Japan")} <= found
+    found = {
+        (e.kind, e.name)
+        for e in extract(
+            "Dr Jane Smith of Acme Corp said the Bank of Japan would act. "
+            "Logistics startup Hayate Robotics grew. 田中さん agreed."
+        )
+    }
+    assert {
+        ("person", "Jane Smith"),
+        ("org", "Acme Corp"),
+        ("org", "Bank of Japan"),
+        ("org", "Hayate Robotics"),
+        ("person", "田中"),
+        ("place", "Japan"),
+    } <= found
 
 
 def test_names_compare_without_case_accents_or_the() -> None:

@@ -17,12 +17,14 @@ NOW = date(2026, 3, 20)  # a Friday
 
 def test_words_and_filters_form_a_top_level_and() -> None:
     q = parse_query('chip* "export controls" tag:a,b -tag:x', now=NOW)
-    assert q.root == And((
-        Term("chip", prefix=True),
-        Term("export controls", phrase=True),
-        Filter("tag", ("a", "b")),
-        Not(Filter("tag", ("x",))),
-    ))
+    assert q.root == And(
+        (
+            Term("chip", prefix=True),
+            Term("export controls", phrase=True),
+            Filter("tag", ("a", "b")),
+            Not(Filter("tag", ("x",))),
+        )
+    )
     assert q.terms == ("chip", "export controls") and q.kind == "items" and q.sort is None
 
 
@@ -140,10 +142,32 @@ def test_help_text_documents_every_operator() -> None:
 @given(
     st.text(max_size=60)
     | st.lists(
-        st.sampled_from([
-            '"', "*", "(", ")", "AND", "OR", "NOT", "-", ":", ",", "tag:", "is:read", "after:",
-            "series:", "x", "佐藤", "é", "type:highlights", "sort:", "color:green", "/*", "entity:",
-        ]),
+        st.sampled_from(
+            [
+                '"',
+                "*",
+                "(",
+                ")",
+                "AND",
+                "OR",
+                "NOT",
+                "-",
+                ":",
+                ",",
+                "tag:",
+                "is:read",
+                "after:",
+                "series:",
+                "x",
+                "佐藤",
+                "é",
+                "type:highlights",
+                "sort:",
+                "color:green",
+                "/*",
+                "entity:",
+            ]
+        ),
         max_size=12,
     ).map(lambda parts: "".join(p + (" " if i % 2 else "") for i, p in enumerate(parts)))
 )

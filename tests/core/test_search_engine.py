@@ -33,21 +33,49 @@ def world(tmp_path_factory: pytest.TempPathFactory):
             ids[f"{key}{n + 1}"] = item.id
         ids[key] = issue
 
-    add("a", series="Energy Brief", label="Vol 1.1", volume=1, number=1, date="2026-01-10", items=[
-        ("Ministers debate tariffs", (
-            "A long paragraph that mentions semiconductor supply once among many other "
-            "words about ports, shipping lanes, tariffs and customs duties.")),
-        ("Semiconductor plant opens", "The factory in Kumamoto employs 1,700 people."),
-    ])
-    add("b", series="Asia Watch", label="Issue 5", volume=None, number=5, date="2026-03-01", items=[
-        ("Rail link approved", "Officials in Osaka approved a semiconductor logistics hub."),
-        ("Naïve forecasts", "Analysts revised the café sector outlook for Zürich."),
-        ("東京の新駅", "Deputy director 佐藤 健 said the 大阪 line opens. 経済産業省 approved it."),
-    ])
-    add("c", series="Energy Brief", label="Vol 1.2", volume=1, number=2, date=None, items=[
-        ("Grid storage deal", "Battery storage capacity doubles while export controls loom."),
-        ("Export controls tightened", "New rules on chip exports were announced."),
-    ])
+    add(
+        "a",
+        series="Energy Brief",
+        label="Vol 1.1",
+        volume=1,
+        number=1,
+        date="2026-01-10",
+        items=[
+            (
+                "Ministers debate tariffs",
+                (
+                    "A long paragraph that mentions semiconductor supply once among many other "
+                    "words about ports, shipping lanes, tariffs and customs duties."
+                ),
+            ),
+            ("Semiconductor plant opens", "The factory in Kumamoto employs 1,700 people."),
+        ],
+    )
+    add(
+        "b",
+        series="Asia Watch",
+        label="Issue 5",
+        volume=None,
+        number=5,
+        date="2026-03-01",
+        items=[
+            ("Rail link approved", "Officials in Osaka approved a semiconductor logistics hub."),
+            ("Naïve forecasts", "Analysts revised the café sector outlook for Zürich."),
+            ("東京の新駅", "Deputy director 佐藤 健 said the 大阪 line opens. 経済産業省 approved it."),
+        ],
+    )
+    add(
+        "c",
+        series="Energy Brief",
+        label="Vol 1.2",
+        volume=1,
+        number=2,
+        date=None,
+        items=[
+            ("Grid storage deal", "Battery storage capacity doubles while export controls loom."),
+            ("Export controls tightened", "New rules on chip exports were announced."),
+        ],
+    )
     svc = lib.annotations
     svc.tag_items([ids["a2"]], ["chips", "region/asia"])
     svc.tag_items([ids["b1"]], ["region"])
@@ -194,9 +222,7 @@ def test_paging_counts_ids_and_matches(world) -> None:
     every = search(lib, "series:energy", limit=None).item_ids
     assert search(lib, "series:energy", limit=2, offset=1).item_ids == every[1:3]
     assert item_ids(lib, "series:energy") == every
-    assert matches(lib, "semiconductor", [ids["a1"], ids["b2"], ids["b1"]]) == sorted(
-        [ids["a1"], ids["b1"]]
-    )
+    assert matches(lib, "semiconductor", [ids["a1"], ids["b2"], ids["b1"]]) == sorted([ids["a1"], ids["b1"]])
     assert search(lib, "semiconductor", limit=0).hits == ()
 
 
@@ -229,11 +255,36 @@ def test_bigram_index_follows_edits(tmp_path: Path) -> None:
 @given(
     st.text(max_size=40)
     | st.lists(
-        st.sampled_from([
-            '"', "*", "(", ")", "AND", "OR", "NOT", "-", "tag:", "tag:chips", "is:read", "佐藤",
-            "大", "semi", "osaka", "é", ":", "type:highlights", "sort:date", "color:green",
-            "after:2026-01-01", "has:notes", "series:energy", "NEAR(", "{", "^",
-        ]),
+        st.sampled_from(
+            [
+                '"',
+                "*",
+                "(",
+                ")",
+                "AND",
+                "OR",
+                "NOT",
+                "-",
+                "tag:",
+                "tag:chips",
+                "is:read",
+                "佐藤",
+                "大",
+                "semi",
+                "osaka",
+                "é",
+                ":",
+                "type:highlights",
+                "sort:date",
+                "color:green",
+                "after:2026-01-01",
+                "has:notes",
+                "series:energy",
+                "NEAR(",
+                "{",
+                "^",
+            ]
+        ),
         max_size=10,
     ).map(" ".join)
 )
@@ -258,8 +309,12 @@ def test_library_from_before_issue_6_gets_bigrams_and_pending_entities(tmp_path:
     conn.execute("DELETE FROM _sqlite_migrations WHERE name = '0005_search'")
     for table in ("cjk_dirty", "entity_dirty", "item_entities", "entities", "saved_searches", "rules"):
         conn.execute(f"DROP TABLE {table}")
-    for trigger in ("items_search_dirty_ai", "items_search_dirty_text", "items_search_dirty_notes",
-                    "items_search_dirty_ad"):
+    for trigger in (
+        "items_search_dirty_ai",
+        "items_search_dirty_text",
+        "items_search_dirty_notes",
+        "items_search_dirty_ad",
+    ):
         conn.execute(f"DROP TRIGGER {trigger}")
     for name in ("items_fts_ai", "items_fts_ad", "items_fts_au"):
         conn.execute(f"DROP TRIGGER {name}")

@@ -24,8 +24,6 @@ def build_sample_library(folder: Path) -> Library:
 
 def item_id_by_headline(lib: Library, start: str) -> int:
     """The id of the one item whose headline starts with ``start``."""
-    rows = lib._db.execute(
-        "SELECT id FROM items WHERE headline LIKE ? || '%'", [start]
-    ).fetchall()
+    rows = lib._db.execute("SELECT id FROM items WHERE headline LIKE ? || '%'", [start]).fetchall()
     assert len(rows) == 1, f"{len(rows)} items start with {start!r}"
     return int(rows[0][0])

@@ -300,7 +300,7 @@ def _ranked(
         cut = None if row is None else int(row[0])
     rows = db.execute(
         f"""SELECT rowid, {BM25} AS score FROM items_fts
-            WHERE items_fts MATCH ? {'AND rowid > ?' if cut is not None else ''}
+            WHERE items_fts MATCH ? {"AND rowid > ?" if cut is not None else ""}
             ORDER BY score LIMIT ? OFFSET ?""",
         [match, *([cut] if cut is not None else []), lim, offset],
     ).fetchall()

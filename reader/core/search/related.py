@@ -135,11 +135,7 @@ def _by_terms(db: Any, text: str, issue_id: int, total: int) -> dict[int, float]
             ).fetchone()[0]
         )
     ranked = sorted(
-        (
-            (tf * math.log(total / df[t]), t)
-            for t, tf in words.items()
-            if 1 < df.get(t, 0) <= cap
-        ),
+        ((tf * math.log(total / df[t]), t) for t, tf in words.items() if 1 < df.get(t, 0) <= cap),
         reverse=True,
     )[:_MAX_TERMS]
     if not ranked:

@@ -300,5 +300,3 @@ def split_top(root: Node | None) -> tuple[str | None, list[Node]]:
         return None, [n for _, n in neg] + rest
     match = " AND ".join(f"({p})" for p in pos) + "".join(f" NOT ({e})" for e, _ in neg)
     return match, rest
-
-
