@@ -413,7 +413,8 @@ class Library:
                 [text],
             ).fetchall()
         if not rows and parsed.number is not None:
-            clauses, params = ["i.number = ?"], [parsed.number]
+            clauses = ["i.number = ?"]
+            params: list[str | int] = [parsed.number]
             if parsed.volume is not None:
                 clauses.append("i.volume = ?")
                 params.append(parsed.volume)
