@@ -22,7 +22,7 @@ PASSWORD_NEEDED = "encrypted PDF: a password is needed (use --password)"
 WRONG_PASSWORD = "encrypted PDF: wrong password"
 
 
-def _one_line(text: str, limit: int = 200) -> str:
+def _one_line(text: object, limit: int = 200) -> str:
     """Collapse ``text`` to a single short line fit for a message."""
     line = " ".join(str(text).split())
     return line if len(line) <= limit else line[: limit - 1] + "…"

@@ -143,7 +143,7 @@ class _Queued:
     priority: int
     seq: int
     request: RenderRequest = field(compare=False)
-    future: Future = field(compare=False)
+    future: Future[RenderResult] = field(compare=False)
     deliver: bool = field(compare=False, default=True)
 
 
@@ -195,8 +195,8 @@ class RenderProcess:
         """Queue ``request`` and return its id at once; the result arrives asynchronously."""
         return self._enqueue(request, _deliver)[0]
 
-    def _enqueue(self, request: RenderRequest, deliver: bool) -> tuple[int, Future]:
-        future: Future = Future()
+    def _enqueue(self, request: RenderRequest, deliver: bool) -> tuple[int, Future[RenderResult]]:
+        future: Future[RenderResult] = Future()
         with self._cond:
             if self._closed:
                 raise RuntimeError("RenderProcess is closed")
@@ -214,7 +214,7 @@ class RenderProcess:
         None). Their blocking waiters, if any, get a failed result. Returns how many."""
         dropped: list[_Queued] = []
         with self._cond:
-            keep = []
+            keep: list[_Queued] = []
             for q in self._heap:
                 (dropped if predicate is None or predicate(q.request) else keep).append(q)
             heapq.heapify(keep)
@@ -492,6 +492,7 @@ def _child_main(conn: Any) -> None:
     try:
         import pymupdf
 
+        _open: Callable[[str, str | None], pymupdf.Document] | None
         try:
             from reader.core.pdf import open_document as _open
         except ImportError:  # parser's module not there yet: plain PyMuPDF

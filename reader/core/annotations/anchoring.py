@@ -88,7 +88,8 @@ def _closeness(start: int, hint: int | None, length: int) -> float:
 
 
 def _exact_hits(text: str, exact: str) -> list[int]:
-    hits, at = [], text.find(exact)
+    hits: list[int] = []
+    at = text.find(exact)
     while at != -1 and len(hits) < 1000:
         hits.append(at)
         at = text.find(exact, at + 1)

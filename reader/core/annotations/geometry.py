@@ -28,11 +28,15 @@ def _norm(word: str) -> str:
     return _STRIP.sub("", word).lower() or word
 
 
-def _pdf_words(pdf_path: str | os.PathLike[str], rects: Sequence[ItemRect]) -> list[tuple[int, int, tuple]]:
+_Word = tuple[float, float, float, float, str]
+"""A PDF word: x0, y0, x1, y1 (points), text."""
+
+
+def _pdf_words(pdf_path: str | os.PathLike[str], rects: Sequence[ItemRect]) -> list[tuple[int, int, _Word]]:
     """(rect index, page, (x0, y0, x1, y1, word)) for every word inside the item's lines."""
     from reader.core.pdf import open_document
 
-    out: list[tuple[int, int, tuple]] = []
+    out: list[tuple[int, int, _Word]] = []
     doc = open_document(pdf_path)
     try:
         import pymupdf

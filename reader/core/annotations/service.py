@@ -346,7 +346,8 @@ class AnnotationService:
     ) -> list[Annotation]:
         """Every annotation (of one issue), orphans included: newest issue first, then issue-level
         ones, then by item position and text offset; orphans of an issue last."""
-        where, params = [], []
+        where: list[str] = []
+        params: list[str | int] = []
         if issue_id is not None:
             self._issues([issue_id])
             where.append("a.issue_id = ?")
@@ -499,7 +500,8 @@ class AnnotationService:
         from reader.core.library.fts_query import to_fts_query
 
         match = to_fts_query(query)
-        kind_sql, params = "", [marks[0], marks[1], match]
+        kind_sql = ""
+        params: list[str | int] = [marks[0], marks[1], match]
         if kinds:
             kind_sql = f"AND rowid IN (SELECT id FROM annotations WHERE kind IN ({_marks(len(kinds))}))"
             params += list(kinds)
