@@ -20,6 +20,7 @@ import os
 import random
 import shutil
 import time
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -262,7 +263,7 @@ def measure(folder: str | os.PathLike[str], *, repeat: int = 15) -> dict[str, fl
         first_series = series[0].id if series else None
         some_issue = lib.list_issues(limit=1)
         issue_id = some_issue[0].id if some_issue else 0
-        checks = {
+        checks: dict[str, Callable[[], object]] = {
             "list_series": lib.list_series,
             "list_issues(limit=100)": lambda: lib.list_issues(limit=100),
             "list_issues(series, limit=100)": lambda: lib.list_issues(
