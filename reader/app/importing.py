@@ -146,7 +146,7 @@ class ImportSummaryDialog(QDialog):
     def __init__(self, outcomes: Sequence, error: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("importSummary")
-        self.setWindowTitle("Import finished")
+        self.setWindowTitle(self.tr("Import finished"))
         headline, details = summary_text(outcomes, error)
         layout = QVBoxLayout(self)
         self.headline = QLabel(headline, self)
@@ -154,6 +154,7 @@ class ImportSummaryDialog(QDialog):
         layout.addWidget(self.headline)
         self.details = QPlainTextEdit(self)
         self.details.setReadOnly(True)
+        self.details.setAccessibleName(self.tr("Import details"))
         self.details.setPlainText(details)
         self.details.setVisible(bool(details))
         layout.addWidget(self.details, 1)

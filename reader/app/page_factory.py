@@ -23,7 +23,7 @@ class PlaceholderPagePane(QWidget):
         self.page_count = 0
         self.shown_rects: tuple = ()
         self.zoom = 1.0
-        label = QLabel("Pages are not available in this build.", self)
+        label = QLabel(self.tr("Pages are not available in this build."), self)
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout = QVBoxLayout(self)
         layout.addWidget(label)

@@ -16,22 +16,22 @@ class WelcomeView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("welcome")
-        title = QLabel("Welcome to Digest Reader", self)
+        title = QLabel(self.tr("Welcome to Digest Reader"), self)
         font = QFont(title.font())
         font.setPointSizeF(font.pointSizeF() * 1.8)
         font.setBold(True)
         title.setFont(font)
         text = QLabel(
-            "Your library is empty. Import digest PDFs (files or whole folders; you can also drop "
-            "them on this window), or start with a few sample issues to see how it works. "
-            "Everything stays on this computer.",
+            self.tr("Your library is empty. Import digest PDFs (files or whole folders; you can "
+                    "also drop them on this window), or start with a few sample issues to see how "
+                    "it works. Everything stays on this computer."),
             self,
         )
         text.setWordWrap(True)
         text.setFixedWidth(520)
-        self.import_button = QPushButton("Import PDFs\u2026", self)
+        self.import_button = QPushButton(self.tr("&Import PDFs\u2026"), self)
         self.import_button.setObjectName("welcomeImport")
-        self.samples_button = QPushButton("Try the sample issues", self)
+        self.samples_button = QPushButton(self.tr("Try the &sample issues"), self)
         self.samples_button.setObjectName("welcomeSamples")
         for button in (self.import_button, self.samples_button):
             button.setMinimumWidth(240)

@@ -78,7 +78,7 @@ class TagDialog(QDialog):
         for tag in self.current_tags():
             chip = QToolButton()
             chip.setObjectName(f"tagChip:{tag}")
-            chip.setText(f"{tag}  \u00d7")
+            chip.setText(self.tr("{tag}  \u00d7").format(tag=tag))
             chip.setAccessibleName(self.tr("Remove tag %1").replace("%1", tag))
             chip.setToolTip(self.tr("Remove tag %1").replace("%1", tag))
             chip.clicked.connect(lambda _checked=False, t=tag: self.remove_tag(t))
