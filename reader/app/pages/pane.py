@@ -118,11 +118,15 @@ class PagePane(QWidget):
         self._zoom_burst = False
         self.view = PageView(self)
         self.view.provider = self
+        self.view.setAccessibleName(self.tr("Pages"))
+        self.view.setAccessibleDescription(
+            self.tr("The printed pages of the issue; click an item on a page to read it"))
         self.thumbnails = ThumbnailModel(self._thumbnail, self)
         self.page_list = make_page_list(self.thumbnails, self)
         self._build_actions()
         self.toolbar = QToolBar(self)
         self.toolbar.setObjectName("pageToolbar")
+        self.toolbar.setAccessibleName(self.tr("Page tools"))
         self.toolbar.setIconSize(self.toolbar.iconSize() * 0.75)
         for action in (
             self.action_show_page_list,
@@ -161,22 +165,22 @@ class PagePane(QWidget):
 
     def _build_actions(self) -> None:
         """Plain actions (no shortcuts: the window's shortcut table owns keys) for menus and bars."""
-        self.action_zoom_in = QAction("Zoom In", self)
-        self.action_zoom_in.setToolTip("Zoom pages in")
+        self.action_zoom_in = QAction(self.tr("Zoom In"), self)
+        self.action_zoom_in.setToolTip(self.tr("Zoom pages in"))
         self.action_zoom_in.triggered.connect(self.zoom_in)
-        self.action_zoom_out = QAction("Zoom Out", self)
-        self.action_zoom_out.setToolTip("Zoom pages out")
+        self.action_zoom_out = QAction(self.tr("Zoom Out"), self)
+        self.action_zoom_out.setToolTip(self.tr("Zoom pages out"))
         self.action_zoom_out.triggered.connect(self.zoom_out)
-        self.action_fit_width = QAction("Fit Width", self, checkable=True)
+        self.action_fit_width = QAction(self.tr("Fit Width"), self, checkable=True)
         self.action_fit_width.triggered.connect(self.fit_width)
-        self.action_fit_page = QAction("Fit Page", self, checkable=True)
+        self.action_fit_page = QAction(self.tr("Fit Page"), self, checkable=True)
         self.action_fit_page.triggered.connect(self.fit_page)
         group = QActionGroup(self)
         group.setExclusionPolicy(QActionGroup.ExclusionPolicy.ExclusiveOptional)
         group.addAction(self.action_fit_width)
         group.addAction(self.action_fit_page)
-        self.action_show_page_list = QAction("Pages", self, checkable=True, checked=True)
-        self.action_show_page_list.setToolTip("Show or hide the page list")
+        self.action_show_page_list = QAction(self.tr("Pages"), self, checkable=True, checked=True)
+        self.action_show_page_list.setToolTip(self.tr("Show or hide the page list"))
         self.action_show_page_list.toggled.connect(lambda on: self.page_list.setVisible(on))
         for action in (
             self.action_zoom_in,
@@ -728,8 +732,9 @@ class PagePane(QWidget):
         if link.kind == "uri" and scheme in OPENABLE_SCHEMES:
             answer = QMessageBox.question(
                 self,
-                "Open link?",
-                f"This page links to:\n\n{target}\n\nOpen it in your browser or mail program?",
+                self.tr("Open link?"),
+                self.tr("This page links to:\n\n{target}\n\nOpen it in your browser or mail "
+                        "program?").format(target=target),
                 QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
                 QMessageBox.StandardButton.Cancel,
             )
@@ -738,9 +743,9 @@ class PagePane(QWidget):
             return
         QMessageBox.information(
             self,
-            "Link not opened",
-            "Digest Reader only opens web and e-mail links. This one was not opened:\n\n"
-            + describe_link(link),
+            self.tr("Link not opened"),
+            self.tr("Digest Reader only opens web and e-mail links. This one was not "
+                    "opened:\n\n{link}").format(link=describe_link(link)),
         )
 
 
