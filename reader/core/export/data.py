@@ -18,6 +18,7 @@ from typing import Any
 from reader.core.annotations import Annotation, item_text
 from reader.core.errors import UserError
 from reader.core.export.text import hashtag, obsidian_tag
+from reader.core.model import ItemRect
 
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
@@ -129,7 +130,7 @@ class ExportItem:
     pdf_link: str
     block_id: str
     annotations: list[Annotation] = field(repr=False)
-    rects: tuple = field(repr=False, default=())
+    rects: tuple[ItemRect, ...] = field(repr=False, default=())
     issue: ExportIssue | None = field(repr=False, default=None)
 
     @property
@@ -363,7 +364,8 @@ def briefing_groups(issues: Iterable[ExportIssue]) -> list[BriefingGroup]:
     groups: dict[str | None, dict[str, list[ExportItem]]] = {}
     for issue in issues:  # already newest first
         for item in issue.items:
-            for tag in item.tags or [None]:
+            tags: list[str | None] = [*item.tags] or [None]
+            for tag in tags:
                 groups.setdefault(tag, {}).setdefault(str(issue.series), []).append(item)
     out = []
     for tag in sorted(groups, key=lambda t: (t is None, (t or "").lower())):

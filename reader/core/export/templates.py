@@ -14,6 +14,7 @@ Templates are compiled once per environment and cached (:func:`load_template`).
 from __future__ import annotations
 
 import functools
+import os
 from pathlib import Path
 from typing import Any
 
@@ -123,7 +124,9 @@ def default_environment() -> SandboxedEnvironment:
     return make_environment()
 
 
-def load_template(path: str | Path | None = None, *, name: str = "issue.md.j2") -> jinja2.Template:
+def load_template(
+    path: str | os.PathLike[str] | None = None, *, name: str = "issue.md.j2"
+) -> jinja2.Template:
     """A compiled template: the user's file at ``path``, else the default ``name``.
 
     Raises TemplateError (syntax error, with line number) or UserError (file unreadable).
@@ -137,8 +140,10 @@ def load_template(path: str | Path | None = None, *, name: str = "issue.md.j2") 
     source_path = Path(path).expanduser()
     try:
         source = source_path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
+    except OSError as exc:
         raise UserError(f"cannot read template {source_path}: {exc.strerror or exc}") from None
+    except UnicodeDecodeError:  # has no strerror
+        raise UserError(f"cannot read template {source_path}: not UTF-8 text") from None
     return _compile(env, source, str(source_path))
 
 

@@ -258,6 +258,12 @@ def _bodies(obj: dict[str, Any]) -> list[dict[str, Any]]:
     return out
 
 
+def _member(obj: dict[str, Any], key: str) -> dict[str, Any]:
+    """``obj[key]`` when it is a JSON object, else an empty one."""
+    value = obj.get(key)
+    return value if isinstance(value, dict) else {}
+
+
 def _target(obj: dict[str, Any]) -> dict[str, Any]:
     target = obj.get("target")
     if isinstance(target, list):
@@ -292,7 +298,7 @@ class _Importer:
             found = self.lib.issue_id_for_sha256(source[len("urn:sha256:") :].lower())
             if found is not None:
                 return int(found)
-        info = ext.get("issue") if isinstance(ext.get("issue"), dict) else {}
+        info = _member(ext, "issue")
         series, volume, number = info.get("series"), info.get("volume"), info.get("number")
         if not series or (volume is None and number is None):
             return None
@@ -310,7 +316,7 @@ class _Importer:
 
     def item_for(self, issue_id: int, ext: dict[str, Any], quote: Quote | None, whole: bool) -> Any:
         items = self.items(issue_id)
-        info = ext.get("item") if isinstance(ext.get("item"), dict) else {}
+        info = _member(ext, "item")
         pos, headline = info.get("position"), info.get("headline")
         for it in items:  # same position and headline: the same item
             if it.position == pos and headline is not None and it.headline == headline:
@@ -338,7 +344,7 @@ class _Importer:
     # -- applying
     def apply(self, obj: dict[str, Any]) -> None:
         self.report.total += 1
-        ext = obj.get("digestReader") if isinstance(obj.get("digestReader"), dict) else {}
+        ext = _member(obj, "digestReader")
         target = _target(obj)
         bodies = _bodies(obj)
         kind = ext.get("kind") or KIND_OF.get(str(obj.get("motivation") or ""), None)
