@@ -15,7 +15,7 @@ from reader.core.maintenance.backup import (
     maybe_backup,
     write_backup,
 )
-from reader.core.maintenance.check import LOST_AND_FOUND, CheckReport, Finding, check_library
+from reader.core.maintenance.check import CheckReport, Finding, check_library
 from reader.core.maintenance.recovery import (
     CorruptLibraryError,
     Recovery,
@@ -25,6 +25,7 @@ from reader.core.maintenance.recovery import (
     recover_if_corrupt,
 )
 from reader.core.maintenance.restore import RestoreResult, restore_backup
+from reader.core.maintenance.sqlite_files import LOST_AND_FOUND
 
 __all__ = [
     "BACKUP_DIR",
