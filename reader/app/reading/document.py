@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -85,11 +86,12 @@ def page_reference(pages: Sequence[int]) -> str:
     pages = sorted(set(pages))
     if not pages:
         return ""
+    tr = QCoreApplication.translate
     if len(pages) == 1:
-        return f"p. {pages[0]}"
+        return tr("ReadingDocument", "p. {page}").format(page=pages[0])
     if pages == list(range(pages[0], pages[-1] + 1)):
-        return f"pp. {pages[0]}\u2013{pages[-1]}"
-    return "pp. " + ", ".join(str(p) for p in pages)
+        return tr("ReadingDocument", "pp. {first}\u2013{last}").format(first=pages[0], last=pages[-1])
+    return tr("ReadingDocument", "pp. {pages}").format(pages=", ".join(str(p) for p in pages))
 
 
 class ReadingDocumentBuilder:

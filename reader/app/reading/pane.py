@@ -42,6 +42,9 @@ class ReadingPane(QTextBrowser):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("readingPane")
+        self.setAccessibleName(self.tr("Reading pane"))
+        self.setAccessibleDescription(
+            self.tr("The items of the open issue or view, reflowed for reading"))
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setUndoRedoEnabled(False)
@@ -63,7 +66,7 @@ class ReadingPane(QTextBrowser):
         self.cursorPositionChanged.connect(self._on_cursor_moved)
         service.items_changed.connect(self._on_items_changed)
         service.annotations_changed.connect(self._on_annotations_changed)
-        self.show_message("Choose an issue on the left.")
+        self.show_message(self.tr("Choose an issue on the left."))
 
     # -- content -------------------------------------------------------------------------
     @property
@@ -89,8 +92,10 @@ class ReadingPane(QTextBrowser):
         self._issue = issue
         self._title = issue_header(issue)
         if not items:
-            self._note = ("This issue has no text layer (a scan?): read it in the page pane."
-                          if not issue.has_text_layer else "No items were found in this issue.")
+            self._note = (self.tr("This issue has no text layer (a scan?): read it in the page "
+                                  "pane.")
+                          if not issue.has_text_layer
+                          else self.tr("No items were found in this issue."))
         else:
             self._note = ""
         self._rebuild(list(items), current=self._index_of(items, current_item_id))
@@ -101,9 +106,11 @@ class ReadingPane(QTextBrowser):
         ids = self._service.item_ids(view, limit=VIEW_LIMIT)
         items = self._service.items_by_ids(ids)
         self._issue = None
-        self._title = ("Library", title, f"{total} items" if total <= VIEW_LIMIT
-                       else f"the first {VIEW_LIMIT} of {total} items")
-        self._note = "" if items else "Nothing here yet."
+        self._title = (self.tr("Library"), title,
+                       self.tr("{total} items").format(total=total) if total <= VIEW_LIMIT
+                       else self.tr("the first {limit} of {total} items").format(
+                           limit=VIEW_LIMIT, total=total))
+        self._note = "" if items else self.tr("Nothing here yet.")
         self._rebuild(items, current=0 if items else -1)
 
     def show_items(self, kicker: str, title: str, items: Sequence[ItemRow], subtitle: str = "") -> None:

@@ -14,7 +14,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractItemModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QFont
 
 from reader.app.service import LibraryService
@@ -27,7 +35,12 @@ KIND_ISSUE = "issue"
 KindRole = Qt.ItemDataRole.UserRole + 1
 IdRole = Qt.ItemDataRole.UserRole + 2
 
-VIEWS: tuple[tuple[str, str], ...] = (("all", "All items"), ("unread", "Unread"), ("starred", "Starred"))
+# Labels are marked for translation here and translated where shown (view_label).
+VIEWS: tuple[tuple[str, str], ...] = (
+    ("all", QT_TRANSLATE_NOOP("SidebarModel", "All items")),
+    ("unread", QT_TRANSLATE_NOOP("SidebarModel", "Unread")),
+    ("starred", QT_TRANSLATE_NOOP("SidebarModel", "Starred")),
+)
 BATCH = 200
 
 Index = QModelIndex | QPersistentModelIndex
@@ -39,9 +52,16 @@ class _SeriesNode:
     issues: list[IssueRow] = field(default_factory=list)
 
 
+def view_label(view: str) -> str:
+    """The translated label of a view ("all", "unread", "starred"); unknown views as given."""
+    label = dict(VIEWS).get(view)
+    return QCoreApplication.translate("SidebarModel", label) if label else view
+
+
 def issue_text(issue: IssueRow) -> str:
     """The label shown for an issue: its printed label (or title), then its date."""
-    label = issue.label or issue.title or issue.original_name or f"Issue {issue.id}"
+    label = (issue.label or issue.title or issue.original_name
+             or QCoreApplication.translate("SidebarModel", "Issue {id}").format(id=issue.id))
     return f"{label}  ·  {issue.date}" if issue.date else label
 
 
@@ -212,12 +232,15 @@ class SidebarModel(QAbstractItemModel):
     def _describe(self, index: Index) -> tuple[str, Any, str, int, str]:
         if index.internalId() == 0:
             if index.row() < len(VIEWS):
-                view, label = VIEWS[index.row()]
+                view, _label = VIEWS[index.row()]
+                label = view_label(view)
                 count = self._view_count(view)
-                return KIND_VIEW, view, label, count, f"{label}: {count} items"
+                return KIND_VIEW, view, label, count, self.tr("{label}: {count} items").format(
+                    label=label, count=count)
             node = self._series[index.row() - len(VIEWS)]
             row = node.row
-            tip = f"{row.name}: {row.issue_count} issues, {row.unread_count} unread items"
+            tip = self.tr("{name}: {issues} issues, {unread} unread items").format(
+                name=row.name, issues=row.issue_count, unread=row.unread_count)
             return KIND_SERIES, row.id, row.name, row.unread_count, tip
         issue = self._issue(index)
         if issue is None:
@@ -225,7 +248,8 @@ class SidebarModel(QAbstractItemModel):
         tip = f"{issue.series} {issue.label}".strip()
         if issue.title and issue.title != issue.label:
             tip += f"\n{issue.title}"
-        tip += f"\n{issue.item_count} items, {issue.unread_count} unread"
+        tip += "\n" + self.tr("{items} items, {unread} unread").format(
+            items=issue.item_count, unread=issue.unread_count)
         return KIND_ISSUE, issue.id, issue_text(issue), issue.unread_count, tip
 
     # -- lookups for the view --------------------------------------------------------------

@@ -26,6 +26,9 @@ class SidebarView(QTreeView):
     def __init__(self, model: SidebarModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("sidebar")
+        self.setAccessibleName(self.tr("Library"))
+        self.setAccessibleDescription(
+            self.tr("Views, then series and their issues; Enter opens the selection for reading"))
         self.setModel(model)
         self.setHeaderHidden(True)
         self.setUniformRowHeights(True)
