@@ -332,7 +332,7 @@ def _item_hits(
 ) -> list[ItemHit]:
     if not ranked:
         return []
-    details: dict[int, tuple] = {}
+    details: dict[int, tuple[Any, ...]] = {}
     snippets: dict[int, str] = {}
     ids = [i for i, _ in ranked]
     for start in range(0, len(ids), _CHUNK):

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import cast
 
 from reader.core.errors import QueryError
 from reader.core.library.fts_query import is_token_char
@@ -414,7 +415,7 @@ def parse_query(text: str, *, now: datetime | date | None = None) -> Query:
     body: list[_Tok] = []
     for tok in toks:
         if tok.kind == "option":
-            name, value = tok.value  # type: ignore[misc]
+            name, value = cast(tuple[str, str], tok.value)
             if body and body[-1].kind == "neg":
                 raise QueryError(f"'{name}:' cannot be excluded with '-'")
             options[name] = value

@@ -11,9 +11,10 @@ Both parts are normalised to 0..1 and added (entities weigh 0.6, words 0.4).
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -64,13 +65,13 @@ def related(lib: Any, item_id: int, limit: int = 10) -> list[RelatedHit]:
         total = max(1, int(db.execute("SELECT max(id) FROM items").fetchone()[0] or 1))
         entity_scores, shared = _by_entities(db, int(item_id), issue_id, total)
         term_scores = _by_terms(db, f"{headline}\n{body}", issue_id, total)
-        scores: Counter[int] = Counter()
+        scores: defaultdict[int, float] = defaultdict(float)
         for cand, s in _normalised(entity_scores).items():
             scores[cand] += 0.6 * s
         for cand, s in _normalised(term_scores).items():
             scores[cand] += 0.4 * s
         scores.pop(int(item_id), None)
-        best = scores.most_common(max(0, int(limit)))
+        best = heapq.nlargest(max(0, int(limit)), scores.items(), key=lambda kv: kv[1])
         hits = {
             h.item_id: h
             for h in _item_hits(db, [(i, -s) for i, s in best], None, Query("", None), ("[", "]"))
@@ -101,7 +102,7 @@ def _by_entities(
         ),
         key=lambda t: -t[2],
     )[:_MAX_ENTITIES]
-    scores: Counter[int] = Counter()
+    scores: defaultdict[int, float] = defaultdict(float)
     shared: dict[int, list[str]] = {}
     for eid, name, weight, _n in weighted:
         if weight <= 0:

@@ -7,6 +7,7 @@ text under an ``OR`` with a filter becomes ``it.id IN (SELECT rowid FROM items_f
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from reader.core.library.refs import parse_ref
@@ -140,7 +141,7 @@ class Compiler:
 
     # -- filters
     def filter(self, f: Filter) -> tuple[str, list[Any]]:
-        method = getattr(self, f"op_{f.op}")
+        method: Callable[[tuple[str, ...]], tuple[str, list[Any]]] = getattr(self, f"op_{f.op}")
         return method(f.values)
 
     def op_tag(self, values: tuple[str, ...]) -> tuple[str, list[Any]]:
