@@ -12,7 +12,8 @@ from collections import OrderedDict
 from collections.abc import Hashable, Iterator
 from typing import Any, NamedTuple
 
-DEFAULT_MAX_BYTES = 128 * 1024 * 1024  # pixmaps at 4 bytes a pixel: ~15 full-HD screens of pages and thumbnails
+# Pixmaps at 4 bytes a pixel: ~15 full-HD screens of pages and thumbnails.
+DEFAULT_MAX_BYTES = 128 * 1024 * 1024
 
 
 class PageKey(NamedTuple):
