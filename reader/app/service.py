@@ -35,6 +35,7 @@ class LibraryService(QObject):
     failed = Signal(str)  # a write could not be done; one-line message for the status bar
     annotations_changed = Signal(list, list)  # item ids, issue ids
     tags_changed = Signal()
+    saved_changed = Signal()  # saved searches added, renamed, moved or deleted
 
     def __init__(self, library: Library, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -172,6 +173,78 @@ class LibraryService(QObject):
                                           sorted({a.issue_id for a in found if a.issue_id}))
             self.tags_changed.emit()
         return report
+
+    # -- discovery: saved searches, facets, related items (reader.core.search/entities) -----
+    def saved_searches(self) -> list:
+        """Saved searches in sidebar order (``reader.core.search.SavedSearch``)."""
+        from reader.core.search import list_saved
+
+        return list_saved(self._lib)
+
+    def saved_counts(self) -> dict[int, int | None]:
+        """Live item counts by saved-search id (None: the stored query no longer parses)."""
+        from reader.core.search import saved_counts
+
+        return saved_counts(self._lib)
+
+    def add_saved(self, name: str, query: str):  # noqa: ANN201
+        """Save ``query`` as ``name``; the SavedSearch, or None after a refusal (``failed``)."""
+        from reader.core.search import add_saved
+
+        return self._saved_write(add_saved, name, query)
+
+    def rename_saved(self, saved_id: int, name: str):  # noqa: ANN201
+        from reader.core.search import rename_saved
+
+        return self._saved_write(rename_saved, saved_id, name)
+
+    def update_saved(self, saved_id: int, query: str):  # noqa: ANN201
+        from reader.core.search import update_saved
+
+        return self._saved_write(update_saved, saved_id, query)
+
+    def move_saved(self, saved_id: int, position: int):  # noqa: ANN201
+        from reader.core.search import move_saved
+
+        return self._saved_write(move_saved, saved_id, position)
+
+    def delete_saved(self, saved_id: int):  # noqa: ANN201
+        from reader.core.search import delete_saved
+
+        return self._saved_write(delete_saved, saved_id)
+
+    def _saved_write(self, write, *args):  # noqa: ANN001, ANN002, ANN202
+        try:
+            result = write(self._lib, *args)
+        except UserError as exc:
+            self.failed.emit(str(exc).splitlines()[0] if str(exc) else "the library refused the change")
+            return None
+        self.saved_changed.emit()
+        return result
+
+    def facets(self, kind: str | None = None, limit: int | None = 10) -> list:
+        """Entities with item counts, most mentioned first (``EntityCount``; ``.query`` filters)."""
+        from reader.core.entities import facets
+
+        return facets(self._lib, kind, limit=limit)
+
+    def related(self, item_id: int, limit: int = 10) -> list:
+        """Items of other issues related to ``item_id``, best first (``RelatedHit``)."""
+        from reader.core.search import related
+
+        return related(self._lib, item_id, limit=limit)
+
+    def timeline(self, name_or_query: str, limit: int | None = 200):  # noqa: ANN201
+        """Items about one entity (or matching a query), oldest first (``SearchResults``)."""
+        from reader.core.search import timeline
+
+        return timeline(self._lib, name_or_query, limit=limit)
+
+    def query_language_help(self) -> str:
+        """The query language help (Markdown)."""
+        from reader.core.search import query_language_help
+
+        return query_language_help()
 
     def notify_issues_changed(self) -> None:
         """Called after an import (done by a worker on its own connection) finished."""
