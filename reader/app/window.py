@@ -48,9 +48,9 @@ from reader.app.reading import ReadingPane
 from reader.app.search import SearchPanel
 from reader.app.service import LibraryService
 from reader.app.settings import Settings
-from reader.app.shortcuts import SHORTCUTS, key_sequences, native_text
+from reader.app.shortcuts import SHORTCUTS, group_label, key_sequences, label, native_text
 from reader.app.sidebar import SidebarModel, SidebarView
-from reader.app.sidebar.model import VIEWS
+from reader.app.sidebar.model import view_label
 from reader.app.welcome import WelcomeView
 from reader.core import paths
 from reader.core.errors import UserError
@@ -70,7 +70,7 @@ class MainWindow(QMainWindow):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
-        self.setWindowTitle("Digest Reader")
+        self.setWindowTitle(self.tr("Digest Reader"))
         self.service = service
         self.settings = settings or Settings()
         self.summary_dialog: ImportSummaryDialog | None = None
@@ -153,7 +153,7 @@ class MainWindow(QMainWindow):
         """One QAction per entry of the shortcut table: registered once, listed once."""
         self.actions_by_name: dict[str, QAction] = {}
         for shortcut in SHORTCUTS:
-            action = QAction(shortcut.text, self)
+            action = QAction(label(shortcut), self)
             action.setObjectName(shortcut.name)
             action.setShortcuts(key_sequences(shortcut))
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
@@ -164,31 +164,32 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         a = self.actions_by_name
         bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
+        file_menu = bar.addMenu(self.tr("&File"))
         file_menu.addActions([a["import_files"], a["import_folder"]])
         file_menu.addActions([a["export"], self.exporter.import_action])
         file_menu.addSeparator()
         file_menu.addAction(a["quit"])
 
-        view = bar.addMenu("&View")
+        view = bar.addMenu(self.tr("&View"))
         view.addActions([a["font_bigger"], a["font_smaller"], a["font_reset"]])
         view.addSeparator()
         view.addActions([a["page_zoom_in"], a["page_zoom_out"], a["fit_width"], a["fit_page"]])
         view.addSeparator()
         view.addActions([a["toggle_reading"], a["toggle_pages"]])
         view.addSeparator()
-        theme_menu = view.addMenu("&Theme")
+        theme_menu = view.addMenu(self.tr("&Theme"))
         self.theme_group = QActionGroup(self)
         self.theme_actions: dict[str, QAction] = {}
-        for mode, label in (("system", "Follow the System"), ("light", "Light"), ("dark", "Dark")):
-            action = QAction(label, self, checkable=True)
+        for mode, text in (("system", self.tr("Follow the &System")), ("light", self.tr("&Light")),
+                           ("dark", self.tr("&Dark"))):
+            action = QAction(text, self, checkable=True)
             action.setObjectName(f"theme_{mode}")
             action.setChecked(self.settings.theme == mode)
             action.triggered.connect(lambda _checked=False, m=mode: self.set_theme(m))
             self.theme_group.addAction(action)
             theme_menu.addAction(action)
             self.theme_actions[mode] = action
-        self.mark_read_action = QAction("Mark Items Read When Shown", self, checkable=True)
+        self.mark_read_action = QAction(self.tr("&Mark Items Read When Shown"), self, checkable=True)
         self.mark_read_action.setObjectName("mark_read_when_shown")
         self.mark_read_action.setChecked(self.settings.mark_read_when_shown)
         self.mark_read_action.toggled.connect(self._set_mark_read_when_shown)
@@ -212,7 +213,7 @@ class MainWindow(QMainWindow):
         stack.canRedoChanged.connect(self._update_undo_texts)
         self._update_undo_texts()
 
-        go = bar.addMenu("&Go")
+        go = bar.addMenu(self.tr("&Go"))
         go.addActions([a["next_item"], a["previous_item"], a["first_item"], a["last_item"]])
         go.addSeparator()
         go.addActions([a["next_issue"], a["previous_issue"]])
@@ -221,9 +222,9 @@ class MainWindow(QMainWindow):
         go.addSeparator()
         go.addActions([a["search"], a["back"]])
 
-        help_menu = bar.addMenu("&Help")
+        help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(a["shortcuts_help"])
-        about = QAction("About Digest Reader", self)
+        about = QAction(self.tr("&About Digest Reader"), self)
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
 
@@ -233,8 +234,10 @@ class MainWindow(QMainWindow):
         self.progress.setObjectName("importProgress")
         self.progress.setMaximumWidth(260)
         self.progress.setTextVisible(True)
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setObjectName("importCancel")
+        self.cancel_button.setAccessibleName(self.tr("Cancel import"))
+        self.progress.setAccessibleName(self.tr("Import progress"))
         self.progress_label = QLabel()
         for widget in (self.progress_label, self.progress, self.cancel_button):
             status.addPermanentWidget(widget)
@@ -334,14 +337,15 @@ class MainWindow(QMainWindow):
         self.reading.show_issue(issue, items, current_item_id=item_id)
         self._update_page_highlights()
         self.settings.last_issue_id = issue_id
-        self.setWindowTitle(f"{issue.series} {issue.label} \u2014 Digest Reader".strip())
+        self.setWindowTitle(self.tr("{title} \u2014 Digest Reader").format(
+            title=f"{issue.series} {issue.label}".strip()))
         self.issue_opened.emit(issue_id)
 
     def open_view(self, view: str) -> None:
-        label = dict(VIEWS).get(view, view)
+        title = view_label(view)
         self._pages_issue = None
-        self.reading.show_view(label, view)
-        self.setWindowTitle(f"{label} \u2014 Digest Reader")
+        self.reading.show_view(title, view)
+        self.setWindowTitle(self.tr("{title} \u2014 Digest Reader").format(title=title))
 
     def open_hit(self, item_id: int, issue_id: int) -> None:
         """Open a search hit: select its issue in the sidebar and make the item current."""
@@ -594,7 +598,7 @@ class MainWindow(QMainWindow):
         self._pages_issue = None
         self.reading.show_items(self.tr("Tags"), title, items,
                                 self.tr("%n item(s)", "", len(ids)))
-        self.setWindowTitle(f"{title} \u2014 Digest Reader")
+        self.setWindowTitle(self.tr("{title} \u2014 Digest Reader").format(title=title))
 
     def show_export(self) -> None:
         """File → Export… (Ctrl+E): the export dialog for what is open."""
@@ -707,9 +711,10 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> None:
         QMessageBox.about(
-            self, "About Digest Reader",
-            f"Digest Reader {__version__}\nAn offline reader for digest PDFs.\n"
-            f"Library: {self.service.folder}\nLicence: AGPL-3.0-or-later",
+            self, self.tr("About Digest Reader"),
+            self.tr("Digest Reader {version}\nAn offline reader for digest PDFs.\n"
+                    "Library: {folder}\nLicence: AGPL-3.0-or-later").format(
+                version=__version__, folder=self.service.folder),
         )
 
     # -- look ----------------------------------------------------------------------------
@@ -726,11 +731,13 @@ class MainWindow(QMainWindow):
     # -- import --------------------------------------------------------------------------
     def import_files(self) -> None:
         files, _filter = QFileDialog.getOpenFileNames(
-            self, "Import PDF Files", str(Path.home()), "PDF files (*.pdf *.PDF);;All files (*)")
+            self, self.tr("Import PDF Files"), str(Path.home()),
+            self.tr("PDF files (*.pdf *.PDF);;All files (*)"))
         self.start_import([Path(f) for f in files])
 
     def import_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Import a Folder of PDFs", str(Path.home()))
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Import a Folder of PDFs"),
+                                                  str(Path.home()))
         if folder:
             self.start_import([Path(folder)])
 
@@ -741,13 +748,13 @@ class MainWindow(QMainWindow):
         if not import_paths:
             return False
         if self.importer.running:
-            self.statusBar().showMessage("An import is already running.", 4000)
+            self.statusBar().showMessage(self.tr("An import is already running."), 4000)
             return False
         return self.importer.start(list(import_paths))
 
     def _on_import_started(self) -> None:
         self.progress.setRange(0, 0)
-        self.progress_label.setText("Importing\u2026")
+        self.progress_label.setText(self.tr("Importing\u2026"))
         for widget in (self.progress_label, self.progress, self.cancel_button):
             widget.show()
         self.welcome.setEnabled(False)
@@ -808,13 +815,16 @@ class ShortcutsDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("shortcutsDialog")
-        self.setWindowTitle("Keyboard Shortcuts")
+        self.setWindowTitle(self.tr("Keyboard Shortcuts"))
         self.table = QTableWidget(len(SHORTCUTS), 3, self)
-        self.table.setHorizontalHeaderLabels(["Group", "Action", "Keys"])
+        self.table.setObjectName("shortcutsTable")
+        self.table.setAccessibleName(self.tr("Keyboard shortcuts"))
+        self.table.setHorizontalHeaderLabels([self.tr("Group"), self.tr("Action"), self.tr("Keys")])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         for row, shortcut in enumerate(SHORTCUTS):
-            for col, text in enumerate((shortcut.group, shortcut.text, native_text(shortcut))):
+            for col, text in enumerate((group_label(shortcut), label(shortcut),
+                                        native_text(shortcut))):
                 self.table.setItem(row, col, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setStretchLastSection(True)
