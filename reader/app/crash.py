@@ -22,13 +22,13 @@ from collections.abc import Callable
 from types import TracebackType
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from reader.core import logs
 
 log = logging.getLogger(__name__)
-TITLE = "Digest Reader \u2014 something went wrong"
+TITLE = QT_TRANSLATE_NOOP("CrashHandler", "Digest Reader \u2014 something went wrong")
 
 
 def summary(exc_type: type[BaseException], exc: BaseException | None) -> str:
@@ -41,12 +41,13 @@ def summary(exc_type: type[BaseException], exc: BaseException | None) -> str:
 def message_text(exc_type: type[BaseException], exc: BaseException | None) -> str:
     """The dialog's text: what happened, that the library is safe, where the details are."""
     path = logs.log_file_path()
-    return (
-        f"An unexpected error occurred: {summary(exc_type, exc)}\n\n"
+    return QCoreApplication.translate(
+        "CrashHandler",
+        "An unexpected error occurred: {error}\n\n"
         "Your library is safe: every change is saved as a whole or not at all. "
         "You can keep working; if it happens again, please send the log file.\n\n"
-        f"Details were written to the log file:\n{path}"
-    )
+        "Details were written to the log file:\n{path}",
+    ).format(error=summary(exc_type, exc), path=path)
 
 
 class CrashHandler(QObject):
@@ -108,7 +109,8 @@ class CrashHandler(QObject):
         text = message_text(exc_type, exc)
         self._showing = True
         try:
-            QMessageBox.critical(self._parent_widget(), TITLE, text)
+            QMessageBox.critical(self._parent_widget(), QCoreApplication.translate("CrashHandler", TITLE),
+                                 text)
         finally:
             self._showing = False
         self.shown.emit(text)

@@ -203,9 +203,10 @@ def apply_to_window(window: Any, request: OpenRequest, *, dialog: bool = True) -
         log.warning("open: %s", message)
         window.statusBar().showMessage(message, 10000)
         if dialog:
+            from PySide6.QtCore import QCoreApplication
             from PySide6.QtWidgets import QMessageBox
 
-            QMessageBox.warning(window, "Digest Reader", message)
+            QMessageBox.warning(window, QCoreApplication.translate("OpenFiles", "Digest Reader"), message)
         return False
     if request.imported:
         window.service.notify_issues_changed()

@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -86,7 +86,8 @@ def run(library_dir: Path, open_request: Any = None) -> int:
     try:
         library = Library.open(library_dir)
     except LibraryError as exc:
-        QMessageBox.critical(None, "Digest Reader", str(exc).splitlines()[0])
+        QMessageBox.critical(None, QCoreApplication.translate("Main", "Digest Reader"),
+                             str(exc).splitlines()[0])
         return 1
 
     from reader.app.service import LibraryService
