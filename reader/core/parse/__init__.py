@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 
 import pymupdf
 
@@ -131,7 +132,7 @@ def _parse_document(doc: pymupdf.Document) -> ParsedIssue:
     )
 
 
-def _blocks(ordered: list[Line], masthead_ids: set[int]):
+def _blocks(ordered: list[Line], masthead_ids: set[int]) -> tuple[list[Block], Callable[[str], bool]]:
     """Blocks of the content lines (masthead lines and photo credits left out)."""
     content = [
         ln for ln in ordered
@@ -153,7 +154,7 @@ def _is_footer_block(block: Block) -> bool:
 _WORD = re.compile(r"\w+(?:-\w+)*")
 
 
-def _vocabulary(lines: list[Line]):
+def _vocabulary(lines: list[Line]) -> Callable[[str], bool]:
     """A lookup of words and hyphenated compounds printed whole somewhere in the document.
 
     Built on the first lookup: only a line ending in a hyphen asks, and most issues have none.

@@ -379,7 +379,8 @@ def _text_start(spans: list[dict[str, Any]], marker_len: int, default: float) ->
     seen = 0
     for s in spans:
         t = s["text"]
-        x0, _, x1, _ = s["bbox"]
+        bbox: tuple[float, float, float, float] = s["bbox"]
+        x0, _, x1, _ = bbox
         for k, ch in enumerate(t):
             if ch.isspace():
                 continue

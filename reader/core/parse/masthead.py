@@ -92,11 +92,11 @@ def read_masthead(ordered: Sequence[Line], height: float) -> Masthead:
         if series:
             head.series = series
             head.line_ids.add(id(top))
-    for ln in (label_line, date_line):
-        if ln is not None:
-            rest = _strip(ln.text, [head.label, date_text, head.series])
-            if not rest or ln is top:
-                head.line_ids.add(id(ln))
+    for picked in (label_line, date_line):
+        if picked is not None:
+            rest = _strip(picked.text, [head.label, date_text, head.series])
+            if not rest or picked is top:
+                head.line_ids.add(id(picked))
     head.title = _title(zone, head, base)
     return head
 

@@ -30,7 +30,9 @@ class Block:
 
     lines: list[Line] = field(default_factory=list)
     marker: str = ""
-    _texts: dict = field(default_factory=dict, repr=False, compare=False)
+    _texts: dict[tuple[Callable[[str], bool] | None, int], str] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     @property
     def first(self) -> Line:
