@@ -12,7 +12,7 @@ import threading
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -116,26 +116,31 @@ def summary_text(outcomes: Sequence, error: str = "") -> tuple[str, str]:
     duplicates = [o for o in outcomes if o.outcome == "duplicate"]
     failed = [o for o in outcomes if o.outcome == "failed"]
     cancelled = [o for o in outcomes if o.outcome == "cancelled"]
-    parts = [f"{len(imported)} imported", f"{len(duplicates)} already in the library",
-             f"{len(failed)} failed"]
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("ImportSummary", text)
+
+    parts = [tr("{n} imported").format(n=len(imported)),
+             tr("{n} already in the library").format(n=len(duplicates)),
+             tr("{n} failed").format(n=len(failed))]
     if cancelled:
-        parts.append(f"{len(cancelled)} cancelled")
+        parts.append(tr("{n} cancelled").format(n=len(cancelled)))
     headline = ", ".join(parts) + "."
     if error:
-        headline = f"Import stopped: {error}"
+        headline = tr("Import stopped: {error}").format(error=error)
     elif not outcomes:
-        headline = "No PDF files were found there."
+        headline = tr("No PDF files were found there.")
     lines: list[str] = []
-    for title, group in (("Imported", imported), ("Already in the library", duplicates),
-                         ("Failed", failed), ("Cancelled", cancelled)):
+    for title, group in ((tr("Imported"), imported), (tr("Already in the library"), duplicates),
+                         (tr("Failed"), failed), (tr("Cancelled"), cancelled)):
         if not group:
             continue
         lines.append(f"{title} ({len(group)}):")
         for o in group:
             name = Path(o.path).name
-            lines.append(f"  {name}" + (f" \u2014 {o.reason}" if o.reason and title != "Imported" else ""))
+            reason = f" \u2014 {o.reason}" if o.reason and group is not imported else ""
+            lines.append(f"  {name}{reason}")
             for warning in getattr(o, "warnings", ()) or ():
-                lines.append(f"      note: {warning}")
+                lines.append("      " + tr("note: {warning}").format(warning=warning))
         lines.append("")
     return headline, "\n".join(lines).rstrip()
 

@@ -21,7 +21,7 @@ from collections import OrderedDict
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, QRectF, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QPoint, QRectF, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QActionGroup, QColor, QDesktopServices, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QToolBar, QVBoxLayout, QWidget
 
@@ -757,13 +757,15 @@ def _close_quietly(renderer: RenderProcess) -> None:
 
 def describe_link(link: Link) -> str:
     """What a link points to, in a few words, for tooltips and the status bar."""
+    tr = QCoreApplication.translate
     if link.kind in ("goto", "named") and link.page is not None:
-        return f"Go to page {link.page + 1}"
+        return tr("PagePane", "Go to page {page}").format(page=link.page + 1)
     if link.kind == "uri" and link.uri:
         return link.uri
     if link.kind in ("launch", "gotor"):
-        return f"Opens file {link.uri or '(unnamed)'} (not allowed)"
-    return f"{link.kind} link {link.uri or ''}".strip()
+        return tr("PagePane", "Opens file {name} (not allowed)").format(
+            name=link.uri or tr("PagePane", "(unnamed)"))
+    return tr("PagePane", "{kind} link {target}").format(kind=link.kind, target=link.uri or "").strip()
 
 
 _FAILED_THUMB: QPixmap | None = None
@@ -777,7 +779,8 @@ def _failed_thumbnail() -> QPixmap:
         p = QPainter(pm)
         p.setPen(QColor(0x99, 0x33, 0x33))
         p.drawRect(0, 0, THUMB_WIDTH - 1, THUMB_HEIGHT - 1)
-        p.drawText(pm.rect(), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, "Could not\nrender")
+        p.drawText(pm.rect(), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                   QCoreApplication.translate("PagePane", "Could not\nrender"))
         p.end()
         _FAILED_THUMB = pm
     return _FAILED_THUMB

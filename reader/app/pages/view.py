@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QKeyEvent,
@@ -28,8 +28,9 @@ from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 from reader.app.pages.layout import PageLayout, clamp_zoom
 
 PENDING, READY, FAILED = "pending", "ready", "failed"
-COULD_NOT_RENDER_TEXT = "Could not render this page"
-RENDERING_TEXT = "Rendering page {n}…"
+# Marked for translation here, translated when painted.
+COULD_NOT_RENDER_TEXT = QT_TRANSLATE_NOOP("PageView", "Could not render this page")
+RENDERING_TEXT = QT_TRANSLATE_NOOP("PageView", "Rendering page {n}…")
 CLICK_SLOP = 4  # pixels the mouse may move between press and release and still be a click
 
 
@@ -228,7 +229,9 @@ class PageView(QAbstractScrollArea):
                     painter.drawPixmap(target, pixmap, QRectF(pixmap.rect()))
             if state != READY and not pieces:
                 painter.setPen(QColor(0x99, 0x33, 0x33) if state == FAILED else QColor(0x77, 0x77, 0x77))
-                text = COULD_NOT_RENDER_TEXT if state == FAILED else RENDERING_TEXT.format(n=i + 1)
+                tr = QCoreApplication.translate
+                text = (tr("PageView", COULD_NOT_RENDER_TEXT) if state == FAILED
+                        else tr("PageView", RENDERING_TEXT).format(n=i + 1))
                 painter.drawText(target, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, text)
         if self.marks:  # one path per colour: overlapping line rects are not painted twice
             paths: dict[int, tuple[QColor, QPainterPath]] = {}

@@ -164,7 +164,7 @@ class SearchPanel(QWidget):
             self.message.hide()
             self.results.setCurrentIndex(self.model.index(0, 0))
         else:
-            self._show_message("No items match.", error=False)
+            self._show_message(self.tr("No items match."), error=False)
 
     def _show_message(self, text: str, *, error: bool) -> None:
         self.message.setText(text)
