@@ -11,7 +11,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
 from reader.core.errors import UserError
 
@@ -50,7 +50,9 @@ class _Task(QRunnable):
 
     @staticmethod
     def _bug_line(exc: BaseException) -> str:
-        return f"unexpected error ({type(exc).__name__}: {one_line(exc)}); details are in the log"
+        return QCoreApplication.translate(
+            "ExportWorker", "unexpected error ({error}); details are in the log"
+        ).format(error=f"{type(exc).__name__}: {one_line(exc)}")
 
 
 class Worker(QObject):
