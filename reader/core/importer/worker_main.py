@@ -122,7 +122,7 @@ def serve(conn: Any, memory_limit: int | None, fault_spec: str = "") -> None:
             if fault_spec:
                 _inject_test_fault(fault_spec, path, memory_limit)
             issue = parse(path, password=password)
-            reply: tuple = ("done", key, pack(issue), _maxrss_kb(), _cpu_seconds())
+            reply: tuple[object, ...] = ("done", key, pack(issue), _maxrss_kb(), _cpu_seconds())
         except MemoryError:
             reply = ("failed", key, _memory_reason(memory_limit), _maxrss_kb())
             fatal = True  # the heap may be in a sorry state: let the parent start a fresh worker

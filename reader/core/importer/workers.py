@@ -21,11 +21,19 @@ import time
 from collections import deque
 from dataclasses import dataclass, field
 from multiprocessing.connection import wait as mp_wait
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reader.core.importer import worker_main
 
+if TYPE_CHECKING:
+    from collections.abc import Set
+
+    from reader.core.importer.payload import Packed
+
 __all__ = ["DEFAULT_MAX_TASKS", "DEFAULT_MEMORY_LIMIT", "ParseResult", "WorkerPool"]
+
+_Task = tuple[Any, str, str | None]
+"""(key, path, password): one file handed to a worker."""
 
 DEFAULT_MEMORY_LIMIT = 1536 * (1 << 20)
 """Address-space cap per worker (RLIMIT_AS): 1.5 GB."""
@@ -44,7 +52,7 @@ class ParseResult:
     """Outcome of one task: ``issue`` (``payload.pack(ParsedIssue)``) or a one-line ``reason``."""
 
     key: Any
-    issue: tuple | None = None
+    issue: Packed | None = None
     reason: str | None = None
 
     @property
@@ -57,7 +65,7 @@ class _Worker:
     process: Any
     conn: Any
     ready: bool = False
-    queue: deque = field(default_factory=deque)  # (key, path, password) sent, oldest = running
+    queue: deque[_Task] = field(default_factory=deque)  # sent, oldest = running
     deadline: float | None = None  # for queue[0]; None until the worker is ready
     sent_at: float = 0.0
     tasks_done: int = 0
@@ -157,7 +165,7 @@ class WorkerPool:
         self._workers.append(worker)
         return worker
 
-    def _discard(self, worker: _Worker, *, kill: bool) -> list[tuple]:
+    def _discard(self, worker: _Worker, *, kill: bool) -> list[_Task]:
         """Forget ``worker`` (kill it now, or let it finish); return its unfinished tasks."""
         if worker in self._workers:
             self._workers.remove(worker)
@@ -247,7 +255,7 @@ class WorkerPool:
         except (OSError, ValueError):
             pass  # the worker died; wait() notices through its sentinel
 
-    def _resubmit(self, tasks: list[tuple]) -> None:
+    def _resubmit(self, tasks: list[_Task]) -> None:
         for key, path, password in tasks:
             self.submit(key, path, password)
 
@@ -283,7 +291,7 @@ class WorkerPool:
             times.append(w.deadline if w.deadline is not None else w.sent_at + START_GRACE + self.timeout)
         return min(times) if times else None
 
-    def _collect(self, worker: _Worker, ready: set, results: list[ParseResult]) -> None:
+    def _collect(self, worker: _Worker, ready: Set[object], results: list[ParseResult]) -> None:
         """Read whatever ``worker`` sent; notice if it died."""
         dead = worker.process.sentinel in ready
         if worker.conn in ready or dead:
@@ -305,7 +313,7 @@ class WorkerPool:
                 results.append(ParseResult(key, reason=_death_reason(worker.process.exitcode)))
             self._resubmit(self._discard(worker, kill=True))
 
-    def _handle(self, worker: _Worker, msg: tuple, results: list[ParseResult]) -> None:
+    def _handle(self, worker: _Worker, msg: tuple[Any, ...], results: list[ParseResult]) -> None:
         kind = msg[0]
         now = time.monotonic()
         if kind == "ready":
