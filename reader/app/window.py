@@ -201,7 +201,7 @@ class MainWindow(QMainWindow):
         edit.addSeparator()
         edit.addActions([a["highlight"], a["tag"], a["toggle_notes"]])
         edit.addSeparator()
-        self.orphans_action = QAction(self.tr("Unplaced Annotations\u2026"), self)
+        self.orphans_action = QAction(self.tr("&Unplaced Annotations\u2026"), self)
         self.orphans_action.setObjectName("show_orphans")
         self.orphans_action.triggered.connect(self.show_orphans)
         edit.addAction(self.orphans_action)
