@@ -58,7 +58,7 @@ class ExportController(QObject):
         self.dialog: ExportDialog | None = None
         self.report: ReportDialog | None = None
         self.last_report = None  # the core ImportReport of the last import
-        self.import_action = QAction(self.tr("Import Annotations\u2026"), window)
+        self.import_action = QAction(self.tr("Import &Annotations\u2026"), window)
         self.import_action.setObjectName("import_annotations")
         self.import_action.triggered.connect(self.ask_import)
 
