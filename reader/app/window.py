@@ -48,6 +48,7 @@ from reader.app.reading import ReadingPane
 from reader.app.search import SearchPanel
 from reader.app.service import LibraryService
 from reader.app.settings import Settings
+from reader.app.discover import DiscoverController
 from reader.app.shortcuts import SHORTCUTS, group_label, key_sequences, label, native_text
 from reader.app.sidebar import SidebarModel, SidebarView
 from reader.app.sidebar.model import view_label
@@ -93,6 +94,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status()
         self._connect()
+        self.discover = DiscoverController(self)
         self._restore_state()
         # Settle size constraints before the native window exists (cheaper first show, and
         # platforms without size-hint support, such as offscreen, are not asked to change them).
@@ -645,6 +647,12 @@ class MainWindow(QMainWindow):
             return
         self.left_stack.setCurrentWidget(self.search)
         self.search.focus_field()
+
+    def save_search(self) -> None:
+        self.discover.save_current_search()
+
+    def toggle_related(self) -> None:
+        self.discover.toggle_related()
 
     def go_back(self) -> None:
         """Esc: close the search (if open), else return focus to the sidebar."""

@@ -1,0 +1,145 @@
+"""The sidebar's Entities section: people, organisations and places with item counts.
+
+Each kind lists its most mentioned entities (top N). Clicking (or Enter on) one asks for its
+query (``entity:"Name"``) to be searched; the context menu also offers its timeline.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.app.service import LibraryService
+from reader.core.errors import UserError
+
+FacetQueryRole = Qt.ItemDataRole.UserRole + 31
+FacetNameRole = Qt.ItemDataRole.UserRole + 32
+FACET_KINDS = ("person", "org", "place")
+TOP_N = 10
+REFRESH_MS = 300
+
+
+class FacetsPanel(QWidget):
+    """``query_requested(query)`` on a click; ``timeline_requested(name)`` from the menu."""
+
+    query_requested = Signal(str)
+    timeline_requested = Signal(str)
+
+    def __init__(self, service: LibraryService, parent: QWidget | None = None,
+                 top_n: int = TOP_N) -> None:
+        super().__init__(parent)
+        self.setObjectName("facetsPanel")
+        self.service = service
+        self.top_n = top_n
+        self.header = QLabel(self.tr("Entities"))
+        self.header.setObjectName("facetsHeader")
+        font = self.header.font()
+        font.setBold(True)
+        self.header.setFont(font)
+        self.tree = QTreeWidget()
+        self.tree.setObjectName("facetsTree")
+        self.tree.setAccessibleName(self.tr("Entities"))
+        self.tree.setColumnCount(2)
+        self.tree.setHeaderHidden(True)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._show_menu)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.itemClicked.connect(lambda node, _col: self._activate(node))
+        self.tree.itemActivated.connect(lambda node, _col: self._activate(node))
+        self.hint = QLabel(self.tr("No people, organisations or places found yet."))
+        self.hint.setObjectName("facetsHint")
+        self.hint.setWordWrap(True)
+        self.hint.setEnabled(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.header)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.hint)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(REFRESH_MS)
+        self._timer.timeout.connect(self.refresh)
+        self.refresh()
+        service.issues_changed.connect(self._timer.start)
+
+    def _kind_label(self, kind: str) -> str:
+        return {"person": self.tr("People"), "org": self.tr("Organisations"),
+                "place": self.tr("Places")}[kind]
+
+    def refresh(self) -> None:
+        """Re-read the top entities of each kind and their counts."""
+        self._timer.stop()
+        try:
+            found = {kind: self.service.facets(kind, limit=self.top_n) for kind in FACET_KINDS}
+        except UserError:  # e.g. the library was closed meanwhile
+            return
+        expanded = {self.tree.topLevelItem(i).data(0, FacetNameRole)
+                    for i in range(self.tree.topLevelItemCount())
+                    if not self.tree.topLevelItem(i).isExpanded()}
+        self.tree.clear()
+        total = 0
+        for kind in FACET_KINDS:
+            entries = found[kind]
+            if not entries:
+                continue
+            group = QTreeWidgetItem([self._kind_label(kind), ""])
+            group.setData(0, FacetNameRole, kind)
+            group.setFlags(group.flags() & ~Qt.ItemFlag.ItemIsSelectable)
+            self.tree.addTopLevelItem(group)
+            for entry in entries:
+                node = QTreeWidgetItem([entry.name, str(entry.item_count)])
+                node.setData(0, FacetQueryRole, entry.query)
+                node.setData(0, FacetNameRole, entry.name)
+                node.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                node.setToolTip(0, self.tr("%1: %2 items").replace("%1", entry.name)
+                                .replace("%2", str(entry.item_count)))
+                group.addChild(node)
+                total += 1
+            group.setExpanded(kind not in expanded)
+        self.tree.setVisible(total > 0)
+        self.hint.setVisible(total == 0)
+
+    def node_named(self, name: str) -> QTreeWidgetItem | None:
+        for i in range(self.tree.topLevelItemCount()):
+            group = self.tree.topLevelItem(i)
+            for j in range(group.childCount()):
+                if group.child(j).data(0, FacetNameRole) == name:
+                    return group.child(j)
+        return None
+
+    def _activate(self, node: QTreeWidgetItem) -> None:
+        query = node.data(0, FacetQueryRole)
+        if query:
+            self.query_requested.emit(query)
+
+    def build_menu(self, node: QTreeWidgetItem | None) -> QMenu:
+        menu = QMenu(self)
+        if node is not None and node.data(0, FacetQueryRole):
+            search = menu.addAction(self.tr("Search Items"))
+            search.setObjectName("facetSearch")
+            search.triggered.connect(lambda: self._activate(node))
+            timeline = menu.addAction(self.tr("Timeline\u2026"))
+            timeline.setObjectName("facetTimeline")
+            name = node.data(0, FacetNameRole)
+            timeline.triggered.connect(lambda: self.timeline_requested.emit(name))
+        refresh = menu.addAction(self.tr("Refresh"))
+        refresh.setObjectName("facetsRefresh")
+        refresh.triggered.connect(self.refresh)
+        return menu
+
+    def _show_menu(self, pos) -> None:  # noqa: ANN001
+        menu = self.build_menu(self.tree.itemAt(pos))
+        menu.exec(self.tree.viewport().mapToGlobal(pos))
+        menu.deleteLater()
