@@ -14,8 +14,6 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-import pytest
-
 APP_DIR = Path(__file__).resolve().parents[2] / "reader" / "app"
 
 # Methods whose first positional argument is user-visible text.
@@ -270,9 +268,14 @@ def test_every_shortcut_action_is_in_a_menu_or_has_keys(window) -> None:
         assert action in in_menus or action.shortcuts(), name
 
 
-@pytest.mark.parametrize("mode", ["light"])
-def test_theme_actions_are_in_a_menu(window, mode) -> None:
-    assert window.theme_actions[mode].text()
+def test_dialogs_close_with_escape_and_have_a_default_button(window, qtbot) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QPushButton
+
+    dialog = window.exporter.open()
+    assert any(b.isDefault() for b in dialog.findChildren(QPushButton)), "no default button"
+    qtbot.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
 
 
 def test_menu_actions_without_keys_have_mnemonics(window) -> None:
