@@ -274,8 +274,9 @@ def test_dialogs_close_with_escape_and_have_a_default_button(window, qtbot) -> N
 
     dialog = window.exporter.open()
     assert any(b.isDefault() for b in dialog.findChildren(QPushButton)), "no default button"
+    qtbot.waitUntil(dialog.isActiveWindow)
     qtbot.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_Escape)
-    assert not dialog.isVisible()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
 
 
 def test_menu_actions_without_keys_have_mnemonics(window) -> None:
