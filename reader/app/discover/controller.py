@@ -129,7 +129,6 @@ class DiscoverController(QObject):
         if self.help_dialog is None:
             self.help_dialog = QueryHelpDialog(self.window.service.query_language_help(), self.window)
         self.help_dialog.show()
-        self.help_dialog.raise_()
         self.help_dialog.activateWindow()
         return self.help_dialog
 
