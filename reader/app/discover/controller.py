@@ -47,7 +47,7 @@ class DiscoverController(QObject):
         self.help_dialog: QueryHelpDialog | None = None
         self.timeline_dialog: TimelineDialog | None = None
 
-        self.help_action = QAction(self.tr("Query Language"), window)
+        self.help_action = QAction(self.tr("&Query Language"), window)
         self.help_action.setObjectName("query_help")
         self.help_action.triggered.connect(self.show_query_help)
         self._add_to_menus()
