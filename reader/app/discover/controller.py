@@ -54,6 +54,7 @@ class DiscoverController(QObject):
 
         self.saved_panel.run_requested.connect(self.run_query)
         self.saved_panel.save_requested.connect(self.save_current_search)
+        window.search.save_requested.connect(self.save_current_search)
         self.facets_panel.query_requested.connect(self.run_query)
         self.facets_panel.timeline_requested.connect(self.show_timeline)
         self.related_panel.open_requested.connect(window.open_hit)

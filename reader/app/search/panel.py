@@ -11,12 +11,14 @@ from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
 from PySide6.QtWidgets import (
     QComboBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -75,6 +77,7 @@ class SearchPanel(QWidget):
 
     hit_activated = Signal(int, int)
     close_requested = Signal()
+    save_requested = Signal()  # "Save Search…" pressed (the window asks a name)
 
     def __init__(self, service: LibraryService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -91,6 +94,12 @@ class SearchPanel(QWidget):
         self.series.setObjectName("searchSeries")
         self.series.setToolTip(self.tr("Only search this series"))
         self.series.setAccessibleName(self.tr("Search in series"))
+        self.save_button = QToolButton(self)
+        self.save_button.setObjectName("searchSave")
+        self.save_button.setText(self.tr("Save\u2026"))
+        self.save_button.setToolTip(self.tr("Save this search in the sidebar (Ctrl+Shift+S)"))
+        self.save_button.setAccessibleName(self.tr("Save search"))
+        self.save_button.clicked.connect(self.save_requested)
         self.message = QLabel(self)
         self.message.setObjectName("searchMessage")
         self.message.setWordWrap(True)
@@ -110,7 +119,11 @@ class SearchPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
-        layout.addWidget(self.series)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.series, 1)
+        row.addWidget(self.save_button)
+        layout.addLayout(row)
         layout.addWidget(self.message)
         layout.addWidget(self.results, 1)
 
