@@ -4,7 +4,7 @@ counts, Help → Query Language, the Related panel and entity facets (real keys 
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QApplication
 
 from reader.core.search import count
@@ -81,6 +81,12 @@ def test_counts_are_live_and_rename_move_delete_go_through_the_service(window, q
     assert not menu.findChild(type(menu.actions()[0]), "moveSavedUp").isEnabled()
     menu.findChild(type(menu.actions()[0]), "deleteSaved").trigger()
     assert panel.names() == ["Flagged"] and panel.count_of("Flagged") == "1"
+    # dragging reorders (the list model's move, as a drop does it)
+    assert window.discover.save_search("Ferries", "ferry") is not None
+    assert window.discover.save_search("Robots", "robot*") is not None
+    panel.list.model().moveRows(QModelIndex(), 0, 1, QModelIndex(), 3)
+    qtbot.waitUntil(lambda: [s.name for s in service.saved_searches()] == ["Ferries", "Robots", "Flagged"])
+    assert panel.names() == ["Ferries", "Robots", "Flagged"]
     assert item is not None
 
 

@@ -1,7 +1,7 @@
 """The sidebar's Saved Searches section: each saved search with its live item count.
 
 Clicking (or Enter on) one runs it in the search panel. Its context menu renames, moves up or
-down, edits the query and deletes. Counts are recounted a moment after anything that can
+down, edits the query and deletes; dragging reorders. Counts are recounted a moment after anything that can
 change them (imports, read/star, annotations), coalesced into one pass of cheap ``count``s.
 """
 
@@ -60,6 +60,9 @@ class SavedSearchesPanel(QWidget):
         self.list.customContextMenuRequested.connect(self._show_menu)
         self.list.itemClicked.connect(self._run_item)
         self.list.itemActivated.connect(self._run_item)
+        self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.list.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.list.model().rowsMoved.connect(self._on_rows_moved)
         self.hint = QLabel(self.tr("No saved searches: search, then press + to keep it here."))
         self.hint.setObjectName("savedHint")
         self.hint.setWordWrap(True)
@@ -181,6 +184,14 @@ class SavedSearchesPanel(QWidget):
         menu = self.build_menu(item)
         menu.exec(self.list.viewport().mapToGlobal(pos))
         menu.deleteLater()
+
+    def _on_rows_moved(self, _parent, start: int, _end: int, _dest, row: int) -> None:  # noqa: ANN001
+        """A drag reordered the list: store the new position (after the drop has finished)."""
+        position = row if row < start else row - 1
+        item = self.list.item(position)
+        if item is not None:
+            saved_id = item.data(SavedIdRole)
+            QTimer.singleShot(0, lambda: self.move(saved_id, position))
 
     def move(self, saved_id: int, position: int) -> None:
         self.service.move_saved(saved_id, position)
