@@ -222,6 +222,24 @@ class LibraryService(QObject):
         self.saved_changed.emit()
         return result
 
+    def follow_saved(self, saved_id: int, followed: bool = True):  # noqa: ANN201
+        """Follow a saved search (its items from later imports count as new) or stop."""
+        from reader.core.search import follow
+
+        return self._saved_write(follow, saved_id, followed)
+
+    def mark_saved_seen(self, saved_id: int):  # noqa: ANN201
+        """The user has seen the new items of a followed search."""
+        from reader.core.search import mark_seen
+
+        return self._saved_write(mark_seen, saved_id)
+
+    def saved_news(self) -> dict[int, int]:
+        """How many new items each followed saved search has, by id."""
+        from reader.core.search import news
+
+        return {entry.saved.id: len(entry.hits) for entry in news(self._lib, limit=None)}
+
     def facets(self, kind: str | None = None, limit: int | None = 10) -> list:
         """Entities with item counts, most mentioned first (``EntityCount``; ``.query`` filters)."""
         from reader.core.entities import facets

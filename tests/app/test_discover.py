@@ -166,3 +166,27 @@ def test_clicking_a_facet_searches_for_it_and_timeline_opens_items(window, qtbot
     assert window.reading.current_item_id() == item_id
     dialog.close()
     QApplication.processEvents()
+
+
+def test_a_followed_search_counts_items_of_later_imports_until_run(window, qtbot, service, library,
+                                                                   tmp_path):
+    from tests.app.conftest import make_issue, make_pdf, sha256
+
+    panel = window.discover.saved_panel
+    assert window.discover.save_search("Zed", 'series:"Zed Weekly"') is not None
+    menu = panel.build_menu(panel.item_named("Zed"))
+    follow = menu.findChild(type(menu.actions()[0]), "followSaved")
+    assert not follow.isChecked()
+    follow.trigger()
+    assert [s.followed for s in service.saved_searches()] == [True]
+    assert panel.count_of("Zed") == "0" and panel.new_of("Zed") == 0
+    pdf = make_pdf(tmp_path / "zed.pdf", "Zed Weekly 9.1")
+    library.store_issue(make_issue("Zed Weekly", 9, 1, "2025-01-10", 3), pdf, sha256(pdf),
+                        original_name=pdf.name)
+    service.notify_issues_changed()
+    qtbot.waitUntil(lambda: panel.new_of("Zed") == 3)
+    item = panel.item_named("Zed")
+    assert "3 new" in item.text() and item.font().bold() and panel.count_of("Zed") == "3"
+    click_item(qtbot, panel.list, item)
+    assert window.search.model.rowCount() == 3
+    assert panel.new_of("Zed") == 0 and not panel.item_named("Zed").font().bold()

@@ -1,7 +1,8 @@
 """The sidebar's Saved Searches section: each saved search with its live item count.
 
 Clicking (or Enter on) one runs it in the search panel. Its context menu renames, moves up or
-down, edits the query and deletes; dragging reorders. Counts are recounted a moment after anything that can
+down, edits the query, follows and deletes; dragging reorders. A followed search shows how
+many of its items came with issues imported since the user last ran it. Counts are recounted a moment after anything that can
 change them (imports, read/star, annotations), coalesced into one pass of cheap ``count``s.
 """
 
@@ -28,6 +29,8 @@ SavedIdRole = Qt.ItemDataRole.UserRole + 21
 QueryRole = Qt.ItemDataRole.UserRole + 22
 NameRole = Qt.ItemDataRole.UserRole + 23
 CountRole = Qt.ItemDataRole.UserRole + 24
+FollowedRole = Qt.ItemDataRole.UserRole + 25
+NewRole = Qt.ItemDataRole.UserRole + 26
 RECOUNT_MS = 200
 
 
@@ -101,6 +104,7 @@ class SavedSearchesPanel(QWidget):
             item.setData(SavedIdRole, entry.id)
             item.setData(QueryRole, entry.query)
             item.setData(NameRole, entry.name)
+            item.setData(FollowedRole, entry.followed)
             item.setToolTip(entry.query)
             self.list.addItem(item)
             if entry.id == current:
@@ -117,6 +121,7 @@ class SavedSearchesPanel(QWidget):
         self._timer.stop()
         try:
             counts = self.service.saved_counts()
+            fresh = self.service.saved_news() if self._any_followed() else {}
         except UserError:  # e.g. the library was closed meanwhile: keep the last counts
             return
         for row in range(self.list.count()):
@@ -125,9 +130,26 @@ class SavedSearchesPanel(QWidget):
             name = item.data(NameRole)
             shown = "?" if n is None else str(n)
             item.setData(CountRole, shown)
-            item.setText(f"{name}  ({shown})")
+            new = fresh.get(item.data(SavedIdRole), 0)
+            item.setData(NewRole, new)
+            font = item.font()
+            font.setBold(new > 0)
+            item.setFont(font)
             label = self.tr("%1, %2 items").replace("%1", name).replace("%2", shown)
+            if new:
+                shown = self.tr("%1, %2 new").replace("%1", shown).replace("%2", str(new))
+                label = self.tr("%1, %2 new since you last looked").replace("%1", label) \
+                    .replace("%2", str(new))
+            item.setText(f"{name}  ({shown})")
             item.setData(Qt.ItemDataRole.AccessibleTextRole, label)
+
+    def _any_followed(self) -> bool:
+        return any(self.list.item(r).data(FollowedRole) for r in range(self.list.count()))
+
+    def new_of(self, name: str) -> int:
+        """How many new items followed search ``name`` shows (0 if none or not followed)."""
+        item = self.item_named(name)
+        return int(item.data(NewRole) or 0) if item is not None else 0
 
     def names(self) -> list[str]:
         return [self.list.item(r).data(NameRole) for r in range(self.list.count())]
@@ -148,7 +170,10 @@ class SavedSearchesPanel(QWidget):
         return item.data(SavedIdRole) if item is not None else None
 
     def _run_item(self, item: QListWidgetItem) -> None:
-        self.run_requested.emit(item.data(QueryRole))
+        saved_id, query = item.data(SavedIdRole), item.data(QueryRole)
+        if item.data(NewRole):
+            self.service.mark_saved_seen(saved_id)  # its new items are about to be seen
+        self.run_requested.emit(query)
 
     # -- rename / move / edit / delete ---------------------------------------------------
     def build_menu(self, item: QListWidgetItem | None) -> QMenu:
@@ -172,6 +197,13 @@ class SavedSearchesPanel(QWidget):
                 action.setObjectName(name_)
                 action.setEnabled(enabled)
                 action.triggered.connect(slot)
+            followed = bool(item.data(FollowedRole))
+            follow = menu.addAction(self.tr("Follow (Count New Items After Imports)"))
+            follow.setObjectName("followSaved")
+            follow.setCheckable(True)
+            follow.setChecked(followed)
+            follow.triggered.connect(lambda: self.service.follow_saved(saved_id, not followed))
+            menu.addSeparator()
         save = menu.addAction(self.tr("Save Current Search\u2026"))
         save.setObjectName("saveCurrentSearch")
         save.triggered.connect(self.save_requested)
