@@ -246,6 +246,19 @@ class LibraryService(QObject):
 
         return facets(self._lib, kind, limit=limit)
 
+    def entities_pending(self) -> int:
+        """Items waiting for entity extraction (a library upgraded from before issue 6)."""
+        from reader.core.entities import pending_count
+
+        return pending_count(self._lib)
+
+    def index_entities(self, batch: int = 500) -> int:
+        """Extract the entities of up to ``batch`` waiting items (one transaction; safe from a
+        worker thread); returns how many were done (0: none left)."""
+        from reader.core.entities import index_pending
+
+        return index_pending(self._lib, limit=batch)
+
     def related(self, item_id: int, limit: int = 10) -> list:
         """Items of other issues related to ``item_id``, best first (``RelatedHit``)."""
         from reader.core.search import related

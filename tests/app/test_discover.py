@@ -190,3 +190,33 @@ def test_a_followed_search_counts_items_of_later_imports_until_run(window, qtbot
     click_item(qtbot, panel.list, item)
     assert window.search.model.rowCount() == 3
     assert panel.new_of("Zed") == 0 and not panel.item_named("Zed").font().bold()
+
+
+def test_waiting_items_get_their_entities_from_the_facets_button(tmp_path, qtbot, qapp):
+    """Items stored without the import hook (as after an upgrade) wait for extraction."""
+    from reader.app.service import LibraryService
+    from reader.app.window import MainWindow
+    from reader.core.library import Library, file_sha256
+    from reader.core.parse import parse
+    from tests.core.test_search_support import SAMPLES
+
+    lib = Library.open(tmp_path / "plain")
+    for pdf in sorted(SAMPLES.glob("pacific-tech-4*.pdf")):
+        lib.store_issue(parse(pdf), pdf, file_sha256(pdf), original_name=pdf.name)
+    service = LibraryService(lib)
+    win = MainWindow(service)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    facets = win.discover.facets_panel
+    try:
+        assert facets.hint.isVisible() and facets.index_button.isVisible()
+        assert str(service.entities_pending()) in facets.index_button.text()
+        qtbot.mouseClick(facets.index_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not facets.indexing, timeout=10000)
+        assert service.entities_pending() == 0
+        assert not facets.index_button.isVisible() and facets.tree.isVisible()
+        assert facets.node_named("Osaka") is not None
+    finally:
+        win.close()
+        lib.close()

@@ -1,14 +1,18 @@
 """The sidebar's Entities section: people, organisations and places with item counts.
 
 Each kind lists its most mentioned entities (top N). Clicking (or Enter on) one asks for its
-query (``entity:"Name"``) to be searched; the context menu also offers its timeline.
+query (``entity:"Name"``) to be searched; the context menu also offers its timeline. Items of
+a library upgraded from before entities wait for extraction: a button runs it in a worker.
 """
 
 from __future__ import annotations
 
+import threading
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHeaderView,
+    QPushButton,
     QLabel,
     QMenu,
     QTreeWidget,
@@ -32,6 +36,8 @@ class FacetsPanel(QWidget):
 
     query_requested = Signal(str)
     timeline_requested = Signal(str)
+    _indexed = Signal(int)  # from the extraction worker: items done so far (-1: finished)
+    _index_failed = Signal(str)
 
     def __init__(self, service: LibraryService, parent: QWidget | None = None,
                  top_n: int = TOP_N) -> None:
@@ -61,12 +67,20 @@ class FacetsPanel(QWidget):
         self.hint.setObjectName("facetsHint")
         self.hint.setWordWrap(True)
         self.hint.setEnabled(False)
+        self.index_button = QPushButton()
+        self.index_button.setObjectName("facetsIndex")
+        self.index_button.setAccessibleName(self.tr("Find entities in items not yet examined"))
+        self.index_button.clicked.connect(self.start_indexing)
+        self._worker: threading.Thread | None = None
+        self._indexed.connect(self._on_indexed)
+        self._index_failed.connect(self._on_index_failed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addWidget(self.header)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.hint)
+        layout.addWidget(self.index_button)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(REFRESH_MS)
@@ -83,6 +97,7 @@ class FacetsPanel(QWidget):
         self._timer.stop()
         try:
             found = {kind: self.service.facets(kind, limit=self.top_n) for kind in FACET_KINDS}
+            pending = self.service.entities_pending()
         except UserError:  # e.g. the library was closed meanwhile
             return
         expanded = {self.tree.topLevelItem(i).data(0, FacetNameRole)
@@ -110,6 +125,62 @@ class FacetsPanel(QWidget):
             group.setExpanded(kind not in expanded)
         self.tree.setVisible(total > 0)
         self.hint.setVisible(total == 0)
+        self._show_pending(pending)
+
+    # -- extraction for items that wait (libraries upgraded from before entities) ----------
+    def _show_pending(self, pending: int) -> None:
+        if self._worker is not None:
+            return
+        self.index_button.setText(self.tr("Find Entities in %1 Items").replace("%1", str(pending)))
+        self.index_button.setEnabled(True)
+        self.index_button.setVisible(pending > 0)
+
+    @property
+    def indexing(self) -> bool:
+        return self._worker is not None
+
+    def start_indexing(self) -> None:
+        """Extract entities of the waiting items in a worker thread, batch by batch."""
+        if self._worker is not None:
+            return
+        self.index_button.setEnabled(False)
+        self.index_button.setText(self.tr("Finding entities\u2026"))
+        self._worker = threading.Thread(target=self._index_all, name="entity-extraction",
+                                        daemon=True)
+        self._worker.start()
+
+    def _index_all(self) -> None:  # worker thread: only the service and signals
+        done = 0
+        try:
+            while True:
+                n = self.service.index_entities()
+                if n == 0:
+                    break
+                done += n
+                self._indexed.emit(done)
+            self._indexed.emit(-1)
+        except UserError as exc:
+            self._index_failed.emit(str(exc).splitlines()[0] if str(exc) else "")
+        except RuntimeError:  # the panel was deleted meanwhile (window closed)
+            pass
+
+    def _on_indexed(self, done: int) -> None:
+        if done >= 0:
+            self.index_button.setText(self.tr("Finding entities\u2026 %1 items done")
+                                      .replace("%1", str(done)))
+            return
+        self._finish()
+
+    def _on_index_failed(self, message: str) -> None:
+        self._finish()
+        self.hint.setText(message or self.tr("Entity extraction failed."))
+        self.hint.show()
+
+    def _finish(self) -> None:
+        if self._worker is not None:
+            self._worker.join(timeout=5)
+        self._worker = None
+        self.refresh()
 
     def node_named(self, name: str) -> QTreeWidgetItem | None:
         for i in range(self.tree.topLevelItemCount()):
