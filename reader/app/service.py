@@ -230,9 +230,14 @@ class LibraryService(QObject):
 
     def mark_saved_seen(self, saved_id: int):  # noqa: ANN201
         """The user has seen the new items of a followed search."""
+        from datetime import UTC, datetime, timedelta
+
         from reader.core.search import mark_seen
 
-        return self._saved_write(mark_seen, saved_id)
+        # Times are stored to the second and an issue counts as new when imported at or after
+        # seen_at: "seen" covers everything imported up to the end of this second.
+        when = (datetime.now(UTC) + timedelta(seconds=1)).isoformat(timespec="seconds")
+        return self._saved_write(mark_seen, saved_id, when)
 
     def saved_news(self) -> dict[int, int]:
         """How many new items each followed saved search has, by id."""
