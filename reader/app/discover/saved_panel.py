@@ -2,8 +2,9 @@
 
 Clicking (or Enter on) one runs it in the search panel. Its context menu renames, moves up or
 down, edits the query, follows and deletes; dragging reorders. A followed search shows how
-many of its items came with issues imported since the user last ran it. Counts are recounted a moment after anything that can
-change them (imports, read/star, annotations), coalesced into one pass of cheap ``count``s.
+many of its items came with issues imported since the user last ran it. Counts are recounted
+a moment after anything that can change them (imports, read/star, annotations), coalesced into
+one pass of cheap ``count``s.
 """
 
 from __future__ import annotations
