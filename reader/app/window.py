@@ -41,6 +41,7 @@ from reader.app.annotate.note_panel import NotePanel
 from reader.app.annotate.orphans import OrphansDialog
 from reader.app.annotate.tag_dialog import TagDialog
 from reader.app.annotate.tags_panel import TagsPanel
+from reader.app.discover import DiscoverController
 from reader.app.export import ExportController
 from reader.app.importing import ImportController, ImportSummaryDialog
 from reader.app.page_factory import make_page_pane
@@ -48,7 +49,6 @@ from reader.app.reading import ReadingPane
 from reader.app.search import SearchPanel
 from reader.app.service import LibraryService
 from reader.app.settings import Settings
-from reader.app.discover import DiscoverController
 from reader.app.shortcuts import SHORTCUTS, group_label, key_sequences, label, native_text
 from reader.app.sidebar import SidebarModel, SidebarView
 from reader.app.sidebar.model import view_label
