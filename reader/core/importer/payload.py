@@ -5,19 +5,48 @@ of the whole import. ``ParsedIssue.to_dict()`` makes a dict per rectangle (dozen
 pickling, unpickling and ``from_dict`` of those cost the parent more than the SQL for the items.
 Tuples of numbers and strings pickle small and unpickle fast; ``unpack`` rebuilds the dataclasses
 directly. Rectangles are rounded to 2 decimals here, as ``ItemRect.to_dict`` did before.
+
+The worker also does the per-item work the library's writer would otherwise do in the parent:
+the items' pages and rectangles as the JSON the ``items`` table stores, and their search data
+(CJK bigrams, entities: :func:`reader.core.search.hooks.prepare_items`). ``unpack_prepared``
+returns them for ``Library.store_issue(prepared=...)``.
 """
 
 from __future__ import annotations
 
+import json
+import logging
+from typing import Any
+
 from reader.core.model import ItemRect, ParsedIssue, ParsedItem
 
-__all__ = ["pack", "unpack"]
+log = logging.getLogger(__name__)
+
+__all__ = ["pack", "unpack", "unpack_prepared"]
 
 Packed = tuple
 
 
-def pack(issue: ParsedIssue) -> Packed:
-    """``issue`` as nested tuples of str, int, float, bool and None (see ``unpack``)."""
+def _prepare(items: tuple) -> tuple | None:
+    """Per item (pages JSON, rects JSON, headline bigrams, body bigrams, entities), or None
+    when the search data cannot be computed (the parent then indexes as for any new item)."""
+    from reader.core.search.hooks import prepare_items
+
+    try:
+        search = prepare_items([(item[1], item[2]) for item in items])
+    except Exception as exc:  # noqa: BLE001 - a bug here must not fail the file
+        log.warning("search data not prepared: %s", exc)
+        return None
+    dumps = json.dumps
+    return tuple(
+        (dumps(list(item[3])), dumps([list(r) for r in item[4]]), *data)
+        for item, data in zip(items, search, strict=True)
+    )
+
+
+def pack(issue: ParsedIssue, *, prepare: bool = True) -> Packed:
+    """``issue`` as nested tuples of str, int, float, bool and None (see ``unpack``), plus
+    what the library writer needs per item when ``prepare`` (see ``unpack_prepared``)."""
     items = tuple(
         (
             item.position,
@@ -43,13 +72,19 @@ def pack(issue: ParsedIssue) -> Packed:
         issue.parser_version,
         tuple(issue.warnings),
         items,
+        _prepare(items) if prepare else None,
     )
 
 
 def unpack(data: Packed) -> ParsedIssue:
     """The ``ParsedIssue`` that ``pack`` was given (rectangles rounded to 2 decimals)."""
-    series, label, volume, number, date, title, pages, has_text, version, warnings, items = data
-    return ParsedIssue(
+    return unpack_prepared(data)[0]
+
+
+def unpack_prepared(data: Packed) -> tuple[ParsedIssue, Any]:
+    """(``ParsedIssue``, per-item data for ``Library.store_issue(prepared=...)`` or None)."""
+    series, label, volume, number, date, title, pages, has_text, version, warnings, items, prepared = data
+    issue = ParsedIssue(
         series=series,
         label=label,
         volume=volume,
@@ -71,3 +106,4 @@ def unpack(data: Packed) -> ParsedIssue:
         parser_version=version,
         warnings=warnings,
     )
+    return issue, prepared

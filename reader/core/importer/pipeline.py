@@ -21,7 +21,7 @@ from reader.core.errors import UserError
 from reader.core.importer.discover import discover_pdfs
 from reader.core.importer.hashing import sha256_file
 from reader.core.importer.outcome import ImportOutcome
-from reader.core.importer.payload import unpack
+from reader.core.importer.payload import unpack_prepared
 from reader.core.importer.workers import (
     DEFAULT_MAX_TASKS,
     DEFAULT_MEMORY_LIMIT,
@@ -91,6 +91,8 @@ class _Run:
         self.sha: dict[int, str] = {}
         self.in_flight_sha: dict[str, int] = {}  # sha -> index of the file being parsed
         self.followers: dict[int, list[int]] = {}  # leader index -> same-bytes indexes
+        # a real Library takes the worker's per-item data (stand-ins in tests may not)
+        self.prepared_ok = hasattr(library, "_insert_prepared_items")
 
     def finish(self, index: int, outcome: ImportOutcome) -> None:
         self.outcomes[index] = outcome
@@ -142,11 +144,16 @@ class _Run:
         sha = self.sha[index]
         self.in_flight_sha.pop(sha, None)
         try:
-            parsed = unpack(packed)
+            parsed, prepared = unpack_prepared(packed)
             warnings = tuple(parsed.warnings)
             if not parsed.has_text_layer and not any(NO_TEXT_LAYER in w.lower() for w in warnings):
                 warnings += (NO_TEXT_LAYER,)
-            issue_id = self.library.store_issue(parsed, path, sha, original_name=path.name)
+            if prepared is not None and self.prepared_ok:
+                issue_id = self.library.store_issue(
+                    parsed, path, sha, original_name=path.name, prepared=prepared
+                )
+            else:
+                issue_id = self.library.store_issue(parsed, path, sha, original_name=path.name)
             warnings += _version_warnings(self.library, sha)
             warnings += _index_warnings(self.library, int(issue_id))
         except UserError as err:

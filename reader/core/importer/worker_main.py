@@ -108,7 +108,10 @@ def serve(conn: Any, memory_limit: int | None, fault_spec: str = "") -> None:
     from reader.core.importer.payload import pack
     from reader.core.parse import parse
 
-    conn.send(("ready", os.getpid()))
+    try:
+        conn.send(("ready", os.getpid()))
+    except OSError:  # the parent went away (Ctrl-C) while this worker was starting
+        return
     while True:
         try:
             task = conn.recv()

@@ -44,7 +44,7 @@ DEFAULT_MAX_TASKS = 200
 START_GRACE = 60.0
 """Seconds a new worker may take to start (import PyMuPDF) before its deadline starts running."""
 
-_PRELOAD = ["reader.core.importer.worker_main", "reader.core.parse"]
+_PRELOAD = ["reader.core.importer.worker_main", "reader.core.importer.warm"]
 
 
 @dataclass

@@ -192,7 +192,7 @@ class Library:
     @_locked
     def store_issue(
         self, parsed: ParsedIssue, pdf_path: str | os.PathLike[str], sha256: str, *,
-        original_name: str,
+        original_name: str, prepared: Sequence[tuple[str, str, str, str, Any]] | None = None,
     ) -> int:
         """Store a parsed issue and its PDF; return the new issue id.
 
@@ -200,14 +200,19 @@ class Library:
         copying), then file, series, issue and items are written in ONE transaction. On any
         failure the new file is removed and the database is left as it was. Raises
         :class:`DuplicateError` if these bytes are already in the library.
+
+        ``prepared`` (from the import worker, one per item): (pages JSON, rects JSON, CJK
+        bigrams of the headline, of the body, entities), so this single writer only runs
+        INSERTs: the items' search data goes in the same transaction
+        (:func:`reader.core.search.hooks.write_prepared`). Ignored for a new version.
         """
         sha = sha256.lower()
         if len(sha) != 64 or any(c not in "0123456789abcdef" for c in sha):
             raise BugError(f"store_issue needs a SHA-256 hex digest, got {sha256!r}")
-        existing = self.issue_id_for_sha256(sha)
-        if existing is not None or self._db.execute(
-            "SELECT 1 FROM files WHERE sha256 = ?", [sha]
-        ).fetchone():
+        # one statement: issue, earlier version of an issue, or a file row
+        issue, version, has_file = self._db.conn.execute(_DUPLICATE_SQL, (sha,)).fetchone()
+        existing = issue if issue is not None else version
+        if existing is not None or has_file:
             where = f" as issue {existing}" if existing is not None else ""
             raise DuplicateError(f"already in the library{where}", issue_id=existing)
         target = self.files_dir / f"{sha}.pdf"
@@ -226,7 +231,10 @@ class Library:
                     ).issue_id
                 else:
                     issue_id = self._insert_issue(parsed, sha, size, original_name)
-                    self._insert_items(issue_id, parsed)
+                    if prepared is not None and len(prepared) == len(parsed.items):
+                        self._insert_prepared_items(issue_id, parsed, prepared)
+                    else:
+                        self._insert_items(issue_id, parsed)
                 # Rename last, holding the write lock until COMMIT: a files/<sha>.pdf without
                 # a row then only exists after a crash (see maintenance.recovery).
                 try:
@@ -243,12 +251,12 @@ class Library:
         return issue_id
 
     def _copy_in(self, source: Path, target: Path, sha: str) -> int:
-        """Copy ``source`` to ``target`` atomically, checking its SHA-256; return its size."""
-        tmp = target.with_name(f".{sha}.{uuid.uuid4().hex}.tmp")
+        """Copy ``source`` to ``target`` (a unique temp name), checking its SHA-256; return its
+        size. ``target`` is removed again on failure."""
         digest = hashlib.sha256()
         size = 0
         try:
-            with open(source, "rb") as src, open(tmp, "wb") as dst:
+            with open(source, "rb") as src, open(target, "wb") as dst:
                 for block in iter(lambda: src.read(1 << 20), b""):
                     digest.update(block)
                     dst.write(block)
@@ -257,17 +265,16 @@ class Library:
             # WAL with synchronous=NORMAL, which does not fsync each commit either. A killed
             # process loses nothing (the page cache survives it); a power cut may lose the
             # last imports, but never leaves a row pointing at a file that was not renamed
-            # into place: the rename happens before the row is written.
+            # into place: the rename into files/ is the last step before COMMIT.
             if digest.hexdigest() != sha:
                 raise LibraryError(f"{source.name} changed while it was being imported")
-            os.replace(tmp, target)
         except OSError as exc:
-            tmp.unlink(missing_ok=True)
+            target.unlink(missing_ok=True)
             raise LibraryError(
                 f"cannot copy {source.name} into the library: {exc.strerror or exc}"
             ) from None
         except BaseException:
-            tmp.unlink(missing_ok=True)
+            target.unlink(missing_ok=True)
             raise
         return size
 
@@ -315,6 +322,27 @@ class Library:
             " VALUES (?, ?, ?, ?, ?, ?)",
             rows,
         )
+
+    def _insert_prepared_items(
+        self, issue_id: int, parsed: ParsedIssue, prepared: Sequence[tuple[str, str, str, str, Any]]
+    ) -> None:
+        from reader.core.search.hooks import write_prepared
+
+        execute = self._db.conn.execute
+        ids = [
+            execute(
+                _INSERT_ITEM_PREPARED,
+                (issue_id, item.position, item.headline, item.body, pages, rects, head, rest),
+            ).lastrowid
+            for item, (pages, rects, head, rest, _entities) in zip(parsed.items, prepared, strict=True)
+        ]
+        try:  # the issue stays stored if this fails: its items stay listed as pending
+            with self._db.atomic():
+                write_prepared(self._db, issue_id, ids, prepared)
+        except sqlite3.Error as exc:
+            import logging
+
+            logging.getLogger(__name__).warning("entities of issue %s: %s", issue_id, exc)
 
     @_locked
     def set_read(self, item_ids: Iterable[int], read: bool) -> int:
@@ -578,6 +606,13 @@ class Library:
         return "; ".join(str(r[0]) for r in rows)
 
 
+_DUPLICATE_SQL = """SELECT (SELECT id FROM issues WHERE sha256 = ?1),
+    (SELECT issue_id FROM issue_versions WHERE sha256 = ?1),
+    EXISTS (SELECT 1 FROM files WHERE sha256 = ?1)"""
+_INSERT_ITEM_PREPARED = (
+    "INSERT INTO items (issue_id, position, headline, body, pages, rects, cjk_head, cjk_rest)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+)
 _ITEM_COLS = "id, issue_id, position, headline, body, pages, rects, read, starred"
 
 
