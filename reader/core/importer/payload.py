@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import json
 import logging
-from typing import Any
 
 from reader.core.model import ItemRect, ParsedIssue, ParsedItem
 
@@ -24,10 +23,30 @@ log = logging.getLogger(__name__)
 
 __all__ = ["pack", "unpack", "unpack_prepared"]
 
-Packed = tuple
+_PackedItem = tuple[int, str, str, tuple[int, ...], tuple[tuple[int, float, float, float, float], ...]]
+"""(position, headline, body, pages, rects as (page, x0, y0, x1, y1))."""
+
+PreparedRow = tuple[str, str, str, str, tuple[tuple[str, str, str, int], ...]]
+"""(pages JSON, rects JSON, headline bigrams, body bigrams, entities as (kind, name, norm, mentions))."""
+
+Packed = tuple[
+    str,  # series
+    str,  # label
+    int | None,  # volume
+    int | None,  # number
+    str | None,  # date
+    str,  # title
+    int,  # pages
+    bool,  # has_text_layer
+    int,  # parser_version
+    tuple[str, ...],  # warnings
+    tuple[_PackedItem, ...],
+    tuple[PreparedRow, ...] | None,
+]
+"""A ``ParsedIssue`` as ``pack`` returns it."""
 
 
-def _prepare(items: tuple) -> tuple | None:
+def _prepare(items: tuple[_PackedItem, ...]) -> tuple[PreparedRow, ...] | None:
     """Per item (pages JSON, rects JSON, headline bigrams, body bigrams, entities), or None
     when the search data cannot be computed (the parent then indexes as for any new item)."""
     from reader.core.search.hooks import prepare_items
@@ -81,7 +100,7 @@ def unpack(data: Packed) -> ParsedIssue:
     return unpack_prepared(data)[0]
 
 
-def unpack_prepared(data: Packed) -> tuple[ParsedIssue, Any]:
+def unpack_prepared(data: Packed) -> tuple[ParsedIssue, tuple[PreparedRow, ...] | None]:
     """(``ParsedIssue``, per-item data for ``Library.store_issue(prepared=...)`` or None)."""
     series, label, volume, number, date, title, pages, has_text, version, warnings, items, prepared = data
     issue = ParsedIssue(

@@ -21,7 +21,7 @@ from reader.core.errors import UserError
 from reader.core.importer.discover import discover_pdfs
 from reader.core.importer.hashing import sha256_file
 from reader.core.importer.outcome import ImportOutcome
-from reader.core.importer.payload import unpack_prepared
+from reader.core.importer.payload import Packed, unpack_prepared
 from reader.core.importer.workers import (
     DEFAULT_MAX_TASKS,
     DEFAULT_MEMORY_LIMIT,
@@ -138,7 +138,7 @@ class _Run:
         self.in_flight_sha[sha] = index
         return True
 
-    def store(self, index: int, packed: tuple) -> None:
+    def store(self, index: int, packed: Packed) -> None:
         """Write a parsed issue (one transaction, in the library) and record the outcome."""
         path = self.files[index]
         sha = self.sha[index]
@@ -174,9 +174,10 @@ class _Run:
 
     def _existing(self, sha: str) -> int | None:
         try:
-            return self.library.issue_id_for_sha256(sha)
+            found: int | None = self.library.issue_id_for_sha256(sha)
         except Exception:  # noqa: BLE001
             return None
+        return found
 
     def cancel_rest(self) -> None:
         for index, outcome in enumerate(self.outcomes):

@@ -63,7 +63,9 @@ _CLEAN_CJK = "DELETE FROM cjk_dirty WHERE item_id IN (SELECT id FROM items WHERE
 _CLEAN_ENTITIES = "DELETE FROM entity_dirty WHERE item_id IN (SELECT id FROM items WHERE issue_id = ?)"
 
 
-def write_prepared(db: Any, issue_id: int, item_ids: Sequence[int], prepared: Sequence[tuple]) -> int:
+def write_prepared(
+    db: Any, issue_id: int, item_ids: Sequence[int], prepared: Sequence[tuple[Any, ...]]
+) -> int:
     """Store entities of a new issue's items (their bigrams went in with the items) and clear
     them from the dirty lists; runs inside the caller's transaction. Returns entity links.
 
