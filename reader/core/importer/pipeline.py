@@ -26,6 +26,7 @@ from reader.core.importer.workers import (
     DEFAULT_MAX_TASKS,
     DEFAULT_MEMORY_LIMIT,
     WorkerPool,
+    warm_up,
 )
 
 __all__ = ["NO_TEXT_LAYER", "import_paths"]
@@ -213,6 +214,7 @@ def import_paths(
     queue: deque[int] = deque(range(len(files)))
     if not files:
         return []
+    warm_up()  # the fork server preloads while the first files are hashed
     pool = WorkerPool(jobs, timeout=timeout, memory_limit=memory_limit, max_tasks=max_tasks_per_worker)
     cancelled = False
 

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
     from reader.core.importer.payload import Packed
 
-__all__ = ["DEFAULT_MAX_TASKS", "DEFAULT_MEMORY_LIMIT", "ParseResult", "WorkerPool"]
+__all__ = ["DEFAULT_MAX_TASKS", "DEFAULT_MEMORY_LIMIT", "ParseResult", "WorkerPool", "warm_up"]
 
 _Task = tuple[Any, str, str | None]
 """(key, path, password): one file handed to a worker."""
@@ -79,6 +79,21 @@ def _context() -> Any:
         ctx.set_forkserver_preload(_PRELOAD)
         return ctx
     return multiprocessing.get_context("spawn")
+
+
+def warm_up() -> None:
+    """Start the fork server now, without waiting for it: it preloads PyMuPDF, the parser and
+    the search data (~0.3 s) while the caller discovers and hashes files, instead of when the
+    first worker is asked for. A no-op where there is no fork server or it already runs."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return
+    _context()  # sets the preload list
+    try:
+        from multiprocessing import forkserver
+
+        forkserver.ensure_running()
+    except Exception:  # noqa: BLE001 - the first worker start will try (and report) again
+        pass
 
 
 _CRASH_SIGNALS = {
