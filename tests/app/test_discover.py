@@ -147,6 +147,7 @@ def test_related_panel_lists_other_issues_and_enter_opens_one(window, qtbot, lib
 
 def test_clicking_a_facet_searches_for_it_and_timeline_opens_items(window, qtbot, library):
     facets = window.discover.facets_panel
+    qtbot.waitUntil(lambda: facets.node_named("Osaka") is not None)
     node = facets.node_named("Osaka")
     assert node is not None and int(node.text(1)) >= 2
     kinds = {facets.tree.topLevelItem(i).text(0) for i in range(facets.tree.topLevelItemCount())}
@@ -210,7 +211,8 @@ def test_waiting_items_get_their_entities_from_the_facets_button(tmp_path, qtbot
     qtbot.waitExposed(win)
     facets = win.discover.facets_panel
     try:
-        assert facets.hint.isVisible() and facets.index_button.isVisible()
+        qtbot.waitUntil(facets.index_button.isVisible)
+        assert facets.hint.isVisible()
         assert str(service.entities_pending()) in facets.index_button.text()
         qtbot.mouseClick(facets.index_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: not facets.indexing, timeout=10000)

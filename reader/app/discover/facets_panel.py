@@ -67,10 +67,12 @@ class FacetsPanel(QWidget):
         self.hint.setObjectName("facetsHint")
         self.hint.setWordWrap(True)
         self.hint.setEnabled(False)
+        self.hint.hide()
         self.index_button = QPushButton()
         self.index_button.setObjectName("facetsIndex")
         self.index_button.setAccessibleName(self.tr("Find entities in items not yet examined"))
         self.index_button.clicked.connect(self.start_indexing)
+        self.index_button.hide()
         self._worker: threading.Thread | None = None
         self._indexed.connect(self._on_indexed)
         self._index_failed.connect(self._on_index_failed)
@@ -85,7 +87,8 @@ class FacetsPanel(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(REFRESH_MS)
         self._timer.timeout.connect(self.refresh)
-        self.refresh()
+        # First filled once the event loop runs, so counting never delays the window's first paint.
+        QTimer.singleShot(0, self.refresh)
         service.issues_changed.connect(self._timer.start)
 
     def _kind_label(self, kind: str) -> str:
