@@ -222,3 +222,14 @@ def test_waiting_items_get_their_entities_from_the_facets_button(tmp_path, qtbot
     finally:
         win.close()
         lib.close()
+
+
+def test_tag_queries_recount_after_tagging_and_renaming(window, qtbot, service):
+    panel = window.discover.saved_panel
+    assert window.discover.save_search("Chips", "tag:chips") is not None
+    assert panel.count_of("Chips") == "0"
+    ids = [item.id for item in window.reading.items[:2]]
+    window.annotator.tag_items(ids, ["chips"])
+    qtbot.waitUntil(lambda: panel.count_of("Chips") == "2")
+    window.annotator.rename_tag("chips", "semis")
+    qtbot.waitUntil(lambda: panel.count_of("Chips") == "0")

@@ -90,6 +90,7 @@ class SavedSearchesPanel(QWidget):
         service.issues_changed.connect(self.schedule_recount)
         service.items_changed.connect(lambda *_: self.schedule_recount())
         service.annotations_changed.connect(lambda *_: self.schedule_recount())
+        service.tags_changed.connect(self.schedule_recount)
 
     # -- content -------------------------------------------------------------------------
     def refresh(self) -> None:
