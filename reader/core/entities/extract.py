@@ -286,10 +286,16 @@ _CLAUSE_BREAK = re.compile(r"[.;:!?()\n\[\]]")
 _BEFORE_TOKEN = re.compile(r"[\w'’\-]+|,")
 
 
+@lru_cache(maxsize=256)
+def _tokens_before(text: str, pos: int) -> tuple[str, ...]:
+    # cached: a run is looked at by _classify and _place_by_position, both asking this
+    window = _CLAUSE_BREAK.split(text[max(0, pos - 60) : pos])[-1]
+    return tuple(_BEFORE_TOKEN.findall(window))
+
+
 def _before(text: str, pos: int, n: int = 2) -> list[str]:
     """The last ``n`` words before ``pos`` in the same clause (commas kept as tokens)."""
-    window = _CLAUSE_BREAK.split(text[max(0, pos - 60) : pos])[-1]
-    return _BEFORE_TOKEN.findall(window)[-n:]
+    return list(_tokens_before(text, pos)[-n:])
 
 
 @lru_cache(maxsize=4)
@@ -491,7 +497,7 @@ def extract_counts(text: str, *, gazetteer: Gazetteer | None = None) -> dict[Ent
             found.append(("org", m.group()))
             spans.append((m.start(), m.end()))
     for run in runs:
-        if any(s <= run.start < e for s, e in spans):
+        if spans and any(s <= run.start < e for s, e in spans):
             continue
         found.extend(_classify_run(run, text, gz))
     counts: Counter[tuple[str, str]] = Counter()
