@@ -1,6 +1,8 @@
 """Entry point of the window: ``run(library_dir) -> int`` (called by ``reader.cli``).
 
 Start-up is kept lean: no PyMuPDF, no whole-table loads; the sidebar fetches issues lazily.
+The library is opened through :mod:`reader.app.startup_safety` (a damaged database is moved
+aside and a backup offered) and the daily automatic backup runs after the first paint.
 Set ``DIGEST_READER_READY_FILE`` to a path and the time (``time.time()``) at which the window
 first painted is written there; with ``DIGEST_READER_QUIT_WHEN_READY=1`` the app then quits
 (benchmarks use both).
@@ -77,17 +79,20 @@ def run(library_dir: Path, open_request: Any = None) -> int:
     app = create_application()
     from reader.app import theme
     from reader.app.settings import Settings
+    from reader.app.startup_safety import open_or_recover, schedule_startup_backup
     from reader.core.errors import LibraryError
-    from reader.core.library import Library
 
     settings = Settings()
     theme.apply_theme(app, settings.theme)
     theme.follow_system(app, lambda: settings.theme)
     try:
-        library = Library.open(library_dir)
+        # A damaged database is moved aside and the newest good backup offered (or None: quit).
+        library = open_or_recover(library_dir)
     except LibraryError as exc:
         QMessageBox.critical(None, QCoreApplication.translate("Main", "Digest Reader"),
                              str(exc).splitlines()[0])
+        return 1
+    if library is None:
         return 1
 
     from reader.app.service import LibraryService
@@ -99,6 +104,8 @@ def run(library_dir: Path, open_request: Any = None) -> int:
     if ready_file:
         _FirstPaint(window, Path(ready_file), os.environ.get(QUIT_WHEN_READY_ENV) == "1")
     window.show()
+    # After the first paint, off the GUI thread: never slows start-up.
+    backup = schedule_startup_backup(window, Path(library.folder), settings)
     from reader.app import crash
 
     crash.install(lambda: window)
@@ -110,5 +117,7 @@ def run(library_dir: Path, open_request: Any = None) -> int:
         return int(app.exec())
     finally:
         window.close()
+        if backup.thread is not None:  # let a running backup finish (no .partial left behind)
+            backup.thread.join(timeout=30)
         window.deleteLater()
         service.close()

@@ -17,6 +17,9 @@ THEMES = ("system", "light", "dark")
 DEFAULT_FONT_SIZE = 13
 MIN_FONT_SIZE = 8
 MAX_FONT_SIZE = 40
+DEFAULT_BACKUPS_TO_KEEP = 7
+"""Same as ``reader.core.maintenance.DEFAULT_KEEP`` (not imported: settings stay light)."""
+MAX_BACKUPS_TO_KEEP = 1000
 
 
 def _to_bool(value: object, default: bool) -> bool:
@@ -137,6 +140,17 @@ class Settings:
             self._qs.remove("reading/last_issue")
         else:
             self._qs.setValue("reading/last_issue", int(value))
+
+    # -- safety --------------------------------------------------------------------------
+    @property
+    def backups_to_keep(self) -> int:
+        """How many automatic start-up backups to keep (default 7; 0 turns them off)."""
+        value = _to_int(self._qs.value("safety/backups_to_keep"), DEFAULT_BACKUPS_TO_KEEP)
+        return max(0, min(MAX_BACKUPS_TO_KEEP, DEFAULT_BACKUPS_TO_KEEP if value is None else value))
+
+    @backups_to_keep.setter
+    def backups_to_keep(self, value: int) -> None:
+        self._qs.setValue("safety/backups_to_keep", max(0, int(value)))
 
     # -- pages and look ------------------------------------------------------------------
     @property
