@@ -150,3 +150,19 @@ def test_startup_backup_failure_is_one_status_line(library, window, qtbot, monke
     job.start()
     qtbot.waitUntil(lambda: "disk is full" in window.statusBar().currentMessage(), timeout=15000)
     assert "\n" not in window.statusBar().currentMessage()
+
+
+def test_run_offers_the_backup_for_a_damaged_library(damaged, qapp, monkeypatch):
+    """``run`` goes through the offer: choosing Quit returns 1 before any window exists."""
+    from reader.app import main as app_main
+    from reader.app import theme
+
+    folder, _ = damaged
+    seen: list[QMessageBox] = []
+    _choose(monkeypatch, "quitButton", seen)
+    try:
+        assert app_main.run(folder) == 1
+    finally:
+        theme.apply_theme(qapp, "light")
+    assert len(seen) == 1 and len(list(folder.glob("library.sqlite.corrupt-*"))) == 1
+    assert list_backups(folder)  # the backup is still there to restore later
