@@ -7,14 +7,26 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from reader.core import paths
 from reader.core.entities.names import normalise_name
+from reader.core.errors import BugError
 
-GAZETTEER_DIR = Path(__file__).resolve().parents[3] / "resources" / "gazetteers"
+
+def gazetteer_dir() -> Path:
+    """The shipped word lists: inside the installed package, or the checkout's resources/.
+
+    A missing folder is a packaging bug, not something to work around silently: extraction
+    without its lists would quietly produce poor entities.
+    """
+    folder = paths.resources_dir() / "gazetteers"
+    if not folder.is_dir():
+        raise BugError(f"gazetteers not found at {folder}")
+    return folder
 
 
 def read_list(name: str, folder: Path | None = None) -> list[str]:
     """Entries of one list file (comments and blank lines skipped; [] when missing)."""
-    path = (folder or GAZETTEER_DIR) / name
+    path = (folder or gazetteer_dir()) / name
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError:

@@ -19,7 +19,7 @@ from reader.core.search.engine import (
     search,
     sync_cjk,
 )
-from reader.core.search.help import HELP_PATH, query_language_help
+from reader.core.search.help import query_language_help
 from reader.core.search.hooks import AfterStore, after_store
 from reader.core.search.language import OPERATORS, Query, parse_query
 from reader.core.search.related import RelatedHit, related, timeline
@@ -78,7 +78,6 @@ __all__ = [
     "saved_counts",
     "timeline",
     "update_saved",
-    "HELP_PATH",
     "OPERATORS",
     "HighlightHit",
     "ItemHit",

@@ -7,15 +7,14 @@ language" section summarises it.
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 
-HELP_PATH = Path(__file__).resolve().parents[3] / "resources" / "help" / "query-language.md"
+from reader.core import paths
 
 
 @lru_cache(maxsize=1)
 def query_language_help() -> str:
     """The Markdown help for the query language ("" if the resource file is missing)."""
     try:
-        return HELP_PATH.read_text(encoding="utf-8")
+        return (paths.resources_dir() / "help" / "query-language.md").read_text(encoding="utf-8")
     except OSError:
         return ""
