@@ -41,6 +41,7 @@ from reader.app.annotate.note_panel import NotePanel
 from reader.app.annotate.orphans import OrphansDialog
 from reader.app.annotate.tag_dialog import TagDialog
 from reader.app.annotate.tags_panel import TagsPanel
+from reader.app.annotate.toolbar import AnnotateToolBar
 from reader.app.discover import DiscoverController
 from reader.app.export import ExportController
 from reader.app.importing import ImportController, ImportSummaryDialog
@@ -91,6 +92,7 @@ class MainWindow(QMainWindow):
 
         self._build_widgets()
         self._build_actions()
+        self._build_toolbar()
         self._build_menus()
         self._build_status()
         self._connect()
@@ -134,11 +136,17 @@ class MainWindow(QMainWindow):
         self.content_splitter.addWidget(self.note_panel)
         self.note_panel.hide()
         self.content_splitter.setChildrenCollapsible(True)
+        content = QWidget()
+        content.setObjectName("contentArea")
+        self.content_layout = QVBoxLayout(content)  # the annotate toolbar goes on top
+        self.content_layout.setContentsMargins(0, 0, 0, 0)
+        self.content_layout.setSpacing(0)
+        self.content_layout.addWidget(self.content_splitter, 1)
 
         self.main_splitter = QSplitter(Qt.Orientation.Horizontal)
         self.main_splitter.setObjectName("mainSplitter")
         self.main_splitter.addWidget(left)
-        self.main_splitter.addWidget(self.content_splitter)
+        self.main_splitter.addWidget(content)
         self.main_splitter.setStretchFactor(0, 0)
         self.main_splitter.setStretchFactor(1, 1)
         self.main_splitter.setSizes([260, 1020])
@@ -162,6 +170,11 @@ class MainWindow(QMainWindow):
             action.triggered.connect(getattr(self, shortcut.slot))
             self.addAction(action)
             self.actions_by_name[shortcut.name] = action
+
+    def _build_toolbar(self) -> None:
+        """Annotate toolbar over the reading area, on the shortcut actions (before first show)."""
+        self.annotate_toolbar = AnnotateToolBar(self.actions_by_name, self.annotator)
+        self.content_layout.insertWidget(0, self.annotate_toolbar)
 
     def _build_menus(self) -> None:
         a = self.actions_by_name
