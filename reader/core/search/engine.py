@@ -12,7 +12,7 @@ import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date, datetime
 from typing import Any
 
@@ -48,18 +48,7 @@ class ItemHit:
     starred: bool
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "item_id": self.item_id,
-            "issue_id": self.issue_id,
-            "series": self.series,
-            "label": self.label,
-            "date": self.date,
-            "headline": self.headline,
-            "snippet": self.snippet,
-            "rank": self.rank,
-            "read": self.read,
-            "starred": self.starred,
-        }
+        return asdict(self)
 
 
 @dataclass(frozen=True)
@@ -78,18 +67,7 @@ class HighlightHit:
     comment: str
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "annotation_id": self.annotation_id,
-            "item_id": self.item_id,
-            "issue_id": self.issue_id,
-            "series": self.series,
-            "label": self.label,
-            "date": self.date,
-            "headline": self.headline,
-            "color": self.color,
-            "exact": self.exact,
-            "comment": self.comment,
-        }
+        return asdict(self)
 
 
 @dataclass(frozen=True)
