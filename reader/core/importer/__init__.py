@@ -1,6 +1,6 @@
 """Import pipeline: discover PDFs, hash them, parse them in worker processes, store them.
 
-Public API: ``import_paths``, ``ImportOutcome``, ``discover_pdfs`` (see ``.notes/API.md``).
+Public API: ``import_paths``, ``ImportOutcome``, ``discover_pdfs`` (see ``docs/architecture.md``).
 """
 
 from __future__ import annotations
