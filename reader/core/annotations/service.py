@@ -654,26 +654,7 @@ class AnnotationService:
     def tag_items(self, item_ids: Iterable[int], tags: Iterable[str] | str) -> Change:
         """Add every tag to every item (bulk); the Change lists only the tag uses added."""
         items = self._items(item_ids)
-        names = self._tag_names(tags)
-        created: list[Tag] = []
-        new_ids: list[int] = []
-        with self._db.atomic():
-            stamp = _now()
-            for name in names:
-                tag_id = self._tag_id(name, create=True, created=created)
-                for item_id, issue_id in items.items():
-                    cursor = self._db.execute(
-                        """INSERT OR IGNORE INTO annotations (kind, target, item_id, issue_id, tag_id,
-                               created, modified) VALUES ('tag', 'item', ?, ?, ?, ?, ?)""",
-                        [item_id, issue_id, tag_id, stamp, stamp],
-                    )
-                    if cursor.rowcount:
-                        new_ids.append(int(cursor.lastrowid))
-        return Change(
-            after=tuple(self._fetch(new_ids)),
-            tags_after=tuple(created),
-            description=_tag_description("Tag", len(items), "item", names),
-        )
+        return self._tag("item", list(items.items()), self._tag_names(tags))
 
     @_locked
     def untag_items(self, item_ids: Iterable[int], tags: Iterable[str] | str) -> Change:
@@ -686,25 +667,28 @@ class AnnotationService:
     def tag_issues(self, issue_ids: Iterable[int], tags: Iterable[str] | str) -> Change:
         """Add issue-level tags."""
         issues = self._issues(issue_ids)
-        names = self._tag_names(tags)
+        return self._tag("issue", [(None, issue_id) for issue_id in issues], self._tag_names(tags))
+
+    def _tag(self, target: str, keys: list[tuple[int | None, int]], names: list[str]) -> Change:
+        """Tag every (item_id, issue_id) key with every name; ``item_id`` is None for issue tags."""
         created: list[Tag] = []
         new_ids: list[int] = []
         with self._db.atomic():
             stamp = _now()
             for name in names:
                 tag_id = self._tag_id(name, create=True, created=created)
-                for issue_id in issues:
+                for item_id, issue_id in keys:
                     cursor = self._db.execute(
                         """INSERT OR IGNORE INTO annotations (kind, target, item_id, issue_id, tag_id,
-                               created, modified) VALUES ('tag', 'issue', NULL, ?, ?, ?, ?)""",
-                        [issue_id, tag_id, stamp, stamp],
+                               created, modified) VALUES ('tag', ?, ?, ?, ?, ?, ?)""",
+                        [target, item_id, issue_id, tag_id, stamp, stamp],
                     )
                     if cursor.rowcount:
                         new_ids.append(int(cursor.lastrowid))
         return Change(
             after=tuple(self._fetch(new_ids)),
             tags_after=tuple(created),
-            description=_tag_description("Tag", len(issues), "issue", names),
+            description=_tag_description("Tag", len(keys), target, names),
         )
 
     @_locked
