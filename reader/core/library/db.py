@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -64,7 +65,7 @@ def connect(db_path: Path) -> sqlite_utils.Database:
         db = Database(conn, execute_plugins=False)
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         db.execute("PRAGMA foreign_keys = ON")
-        db.enable_wal()
+        _enable_wal(db)
         db.execute("PRAGMA synchronous = NORMAL")
         # Touch the schema so a file that is not a database fails here, not later.
         db.execute("SELECT count(*) FROM sqlite_master").fetchone()
@@ -74,6 +75,30 @@ def connect(db_path: Path) -> sqlite_utils.Database:
     return db
 
 
+def _enable_wal(db: sqlite_utils.Database) -> None:
+    """Switch the file to WAL (a persistent setting), waiting out other openers for up to the busy timeout.
+
+    Several programs may open one brand-new library at once (the window and a CLI import).
+    Switching a file to WAL needs an exclusive lock, and SQLite reports "database is locked"
+    at once instead of calling the busy handler when another connection is reading the schema
+    or switching it too; so the switch is retried until the file is in WAL or the time is up.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            db.enable_wal()
+            return
+        except sqlite3.OperationalError as exc:
+            if not _is_lock_error(exc) or time.monotonic() >= deadline:
+                raise
+            time.sleep(0.02)
+
+
+def _is_lock_error(exc: sqlite3.Error) -> bool:
+    text = str(exc)
+    return "locked" in text or "busy" in text
+
+
 def describe(exc: sqlite3.Error) -> str:
     """A short human phrase for a sqlite3 error (first line only)."""
     text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
@@ -81,7 +106,7 @@ def describe(exc: sqlite3.Error) -> str:
         return "the file is not a Digest Reader library (not a SQLite database or corrupt)"
     if "readonly" in text or "read-only" in text:
         return "the library is read-only"
-    if "locked" in text or "busy" in text:
+    if _is_lock_error(exc):
         return "the library is in use by another program (database is locked)"
     if "disk" in text and "full" in text:
         return "the disk is full"
