@@ -518,3 +518,38 @@ def test_marker_glyph_in_its_own_font_size_is_merged_with_its_text() -> None:
     assert lines[2].marker == "2)" and lines[2].text == "Numbered text"
     assert lines[3].text == "-5 degrees is not a list item"
     doc.close()
+
+
+def _pixel_runs(spans: list[tuple[float, float]], limit: int) -> list[tuple[int, int]]:
+    """Oracle for columns._sparse_runs: count the covering lines at every integer x."""
+    left = min(int(x0) for x0, _ in spans)
+    right = max(int(x1) for _, x1 in spans) + 1
+    runs, start = [], None
+    for x in range(left, right + 1):
+        count = sum(1 for x0, x1 in spans if int(x0) <= x <= int(x1))
+        if count <= limit:
+            if start is None:
+                start = x
+        elif start is not None:
+            runs.append((start, x))
+            start = None
+    return runs
+
+
+@given(
+    st.lists(
+        st.tuples(st.floats(-50, 600, allow_nan=False), st.floats(0, 300, allow_nan=False)),
+        min_size=1,
+        max_size=30,
+    ),
+    st.integers(1, 8),
+)
+@settings(max_examples=300, deadline=None)
+def test_gutter_sweep_matches_a_pixel_scan(raw: list[tuple[float, float]], limit: int) -> None:
+    from types import SimpleNamespace
+
+    from reader.core.parse.columns import _sparse_runs
+
+    spans = [(x0, x0 + width) for x0, width in raw]
+    lines = [SimpleNamespace(x0=x0, x1=x1) for x0, x1 in spans]
+    assert _sparse_runs(lines, limit) == _pixel_runs(spans, limit)  # type: ignore[arg-type]

@@ -30,21 +30,8 @@ def find_gutters(lines: Sequence[Line]) -> list[Gutter]:
     right = int(max(ln.x1 for ln in usable)) + 1
     if right - left < 3 * _MIN_GUTTER or right - left > 20000:
         return []
-    diff = [0] * (right - left + 2)
-    for ln in usable:
-        diff[int(ln.x0) - left] += 1
-        diff[int(ln.x1) + 1 - left] -= 1
     limit = max(1, int(_MAX_CROSSING * len(usable)))
-    runs: list[Gutter] = []
-    count, start = 0, None
-    for i in range(right - left + 1):
-        count += diff[i]
-        if count <= limit:
-            if start is None:
-                start = i
-        elif start is not None:
-            runs.append((left + start, left + i))
-            start = None
+    runs = _sparse_runs(usable, limit)
     line_h = sorted(ln.height for ln in usable)[len(usable) // 2]
     gutters: list[Gutter] = []
     for r0, r1 in runs:
@@ -65,6 +52,31 @@ def find_gutters(lines: Sequence[Line]) -> list[Gutter]:
         start_x = min(ln.x0 for ln in rhs)
         gutters.append((r0, max(start_x, r0 + 1)))
     return gutters
+
+
+def _sparse_runs(lines: Sequence[Line], limit: int) -> list[Gutter]:
+    """Integer x-ranges [x0, x1) crossed by at most ``limit`` lines, in order.
+
+    A line covers the whole points int(x0)..int(x1). The count of covering lines only changes
+    at line edges, so the sweep visits those edges (a few dozen a page) rather than every
+    point across the page; a range still open at the right edge is not a gutter.
+    """
+    delta: dict[int, int] = {}
+    for ln in lines:
+        start, end = int(ln.x0), int(ln.x1) + 1
+        delta[start] = delta.get(start, 0) + 1
+        delta[end] = delta.get(end, 0) - 1
+    runs: list[Gutter] = []
+    count, run_start = 0, None
+    for x in sorted(delta):
+        count += delta[x]
+        if count <= limit:
+            if run_start is None:
+                run_start = x
+        elif run_start is not None:
+            runs.append((run_start, x))
+            run_start = None
+    return runs
 
 
 def _crosses(line: Line, g: Gutter) -> bool:
