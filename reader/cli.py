@@ -21,7 +21,7 @@ import textwrap
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, NoReturn, TextIO
 
 from reader import __version__
 from reader.core import paths
@@ -65,7 +65,7 @@ def _positive_float(text: str) -> float:
 class _Parser(argparse.ArgumentParser):
     """argparse with one error prefix for every subcommand: ``digest-reader: error: ...``."""
 
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         self.exit(EXIT_USAGE, f"{PROG}: error: {message}\n")
 
@@ -893,7 +893,7 @@ def cmd_related(args: argparse.Namespace, library_dir: Path) -> int:
 
 
 def cmd_timeline(args: argparse.Namespace, library_dir: Path) -> int:
-    from reader.core.search import timeline
+    from reader.core.search import ItemHit, timeline
 
     out = sys.stdout
     with _open_library(library_dir) as lib:
@@ -906,6 +906,8 @@ def cmd_timeline(args: argparse.Namespace, library_dir: Path) -> int:
     if not results.hits:
         out.write(f"nothing found for {args.what!r}\n")
     for h in results.hits:
+        if not isinstance(h, ItemHit):  # results of kind "items" hold ItemHits only
+            continue
         where = " ".join(x for x in (h.series, h.label) if x)
         out.write(f"{h.date or 'undated':<10}  {where} (item {h.item_id})  {h.headline or h.snippet[:60]}\n")
     return EXIT_OK

@@ -22,9 +22,10 @@ from collections.abc import Callable
 from types import TracebackType
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from reader.app.typed_qt import QT_TRANSLATE_NOOP
 from reader.core import logs
 
 log = logging.getLogger(__name__)
@@ -98,7 +99,10 @@ class CrashHandler(QObject):
     def _log(self, exc_type: type[BaseException], exc: BaseException | None,
              tb: TracebackType | None, *, where: str) -> None:
         try:
-            log.error("uncaught exception (%s)", where, exc_info=(exc_type, exc, tb))
+            if exc is None:  # threading.ExceptHookArgs may carry no value: name the type instead
+                log.error("uncaught exception (%s): %s", where, exc_type.__name__)
+            else:
+                log.error("uncaught exception (%s)", where, exc_info=(exc_type, exc, tb))
         except Exception:  # logging itself failed: stderr is all that is left
             traceback.print_exception(exc_type, exc, tb)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 from PySide6.QtWidgets import (
@@ -23,6 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from reader.app.service import LibraryService, run_import
+
+if TYPE_CHECKING:  # the importer (and PyMuPDF) loads only when an import runs
+    from reader.core.importer import ImportOutcome
 
 
 class ImportWorker(QObject):
@@ -39,7 +43,7 @@ class ImportWorker(QObject):
 
     @Slot()
     def run(self) -> None:
-        def progress(done: int, total: int, outcome) -> None:  # noqa: ANN001
+        def progress(done: int, total: int, outcome: ImportOutcome) -> None:
             self.progressed.emit(done, total, Path(outcome.path).name)
 
         try:
@@ -96,7 +100,7 @@ class ImportController(QObject):
             self._thread.wait(ms)
 
     @Slot(list, str)
-    def _on_finished(self, outcomes: list, error: str) -> None:
+    def _on_finished(self, outcomes: list[ImportOutcome], error: str) -> None:
         thread, worker = self._thread, self._worker
         self._thread = self._worker = None
         if thread is not None:
@@ -110,7 +114,7 @@ class ImportController(QObject):
         self.finished.emit(outcomes, error)
 
 
-def summary_text(outcomes: Sequence, error: str = "") -> tuple[str, str]:
+def summary_text(outcomes: Sequence[ImportOutcome], error: str = "") -> tuple[str, str]:
     """(headline, details) describing an import run."""
     imported = [o for o in outcomes if o.outcome == "imported"]
     duplicates = [o for o in outcomes if o.outcome == "duplicate"]
@@ -148,7 +152,8 @@ def summary_text(outcomes: Sequence, error: str = "") -> tuple[str, str]:
 class ImportSummaryDialog(QDialog):
     """Lists the outcome of an import; non-modal so the window stays usable."""
 
-    def __init__(self, outcomes: Sequence, error: str = "", parent: QWidget | None = None) -> None:
+    def __init__(self, outcomes: Sequence[ImportOutcome], error: str = "",
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("importSummary")
         self.setWindowTitle(self.tr("Import finished"))
@@ -167,4 +172,4 @@ class ImportSummaryDialog(QDialog):
         buttons.accepted.connect(self.accept)
         layout.addWidget(buttons)
         self.resize(520, 320 if details else 120)
-        self.layout().activate()  # settle size constraints before the native window exists
+        layout.activate()  # settle size constraints before the native window exists

@@ -117,7 +117,7 @@ def run(library_dir: Path, open_request: Any = None) -> int:
         return int(app.exec())
     finally:
         window.close()
-        if backup.thread is not None:  # let a running backup finish (no .partial left behind)
-            backup.thread.join(timeout=30)
+        if backup.worker_thread is not None:  # let a running backup finish (no .partial left behind)
+            backup.worker_thread.join(timeout=30)
         window.deleteLater()
         service.close()

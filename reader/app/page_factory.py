@@ -5,9 +5,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from reader.core.model import ItemRect
+
+if TYPE_CHECKING:
+    from reader.app.pages import PagePane
 
 
 class PlaceholderPagePane(QWidget):
@@ -21,7 +27,7 @@ class PlaceholderPagePane(QWidget):
         self.setObjectName("pagePane")
         self.pdf_path: Path | None = None
         self.page_count = 0
-        self.shown_rects: tuple = ()
+        self.shown_rects: tuple[ItemRect, ...] = ()
         self.zoom = 1.0
         label = QLabel(self.tr("Pages are not available in this build."), self)
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -31,10 +37,10 @@ class PlaceholderPagePane(QWidget):
     def set_document(self, pdf_path: Path | None, page_count: int) -> None:
         self.pdf_path, self.page_count = pdf_path, page_count
 
-    def set_item_rects(self, rects: Sequence) -> None:
+    def set_item_rects(self, rects: Sequence[tuple[int, ItemRect]]) -> None:
         self._item_rects = list(rects)
 
-    def show_item(self, rects: Sequence) -> None:
+    def show_item(self, rects: Sequence[ItemRect]) -> None:
         self.shown_rects = tuple(rects)
 
     def zoom_in(self) -> None:
@@ -50,7 +56,7 @@ class PlaceholderPagePane(QWidget):
         pass
 
 
-def make_page_pane(parent: QWidget | None = None) -> QWidget:
+def make_page_pane(parent: QWidget | None = None) -> PagePane | PlaceholderPagePane:
     """The real page pane if its module imports, else :class:`PlaceholderPagePane`."""
     try:
         from reader.app.pages import PagePane

@@ -17,13 +17,26 @@ Annotation writes go through :meth:`annotate` (a named AnnotationService operati
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import os
+import threading
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
 from reader.core.errors import UserError
 from reader.core.library import IssueRow, ItemRow, Library, SearchHit, SeriesRow
+
+if TYPE_CHECKING:  # imported lazily at run time: the GUI starts without the export/search code
+    from reader.core.annotations import AnnotationService, Change
+    from reader.core.entities import EntityCount
+    from reader.core.export import ExportResult, ImportReport, Scope
+    from reader.core.importer import ImportOutcome
+    from reader.core.search import RelatedHit, SavedSearch, SearchResults
+
+
+_T = TypeVar("_T")
 
 
 class LibraryService(QObject):
@@ -95,7 +108,7 @@ class LibraryService(QObject):
     def set_starred(self, item_ids: Iterable[int], starred: bool) -> None:
         self._change(item_ids, lambda ids: self._lib.set_starred(ids, starred))
 
-    def _change(self, item_ids: Iterable[int], write) -> None:  # noqa: ANN001
+    def _change(self, item_ids: Iterable[int], write: Callable[[list[int]], object]) -> None:
         ids = list(item_ids)
         if not ids:
             return
@@ -110,28 +123,29 @@ class LibraryService(QObject):
 
     # -- annotations -------------------------------------------------------------------
     @property
-    def annotations(self):  # noqa: ANN201 - reader.core.annotations.AnnotationService
+    def annotations(self) -> AnnotationService:
         """The core annotation service, for reads (writes go through :meth:`annotate`)."""
-        return self._lib.annotations
+        service: AnnotationService = self._lib.annotations
+        return service
 
-    def annotate(self, operation: str, *args, **kwargs):  # noqa: ANN002, ANN003, ANN201
+    def annotate(self, operation: str, *args: Any, **kwargs: Any) -> Change | None:
         """Run the AnnotationService write ``operation`` and announce its Change.
 
         Returns the Change (possibly empty), or None after a refusal (``failed`` was emitted).
         """
         try:
-            change = getattr(self._lib.annotations, operation)(*args, **kwargs)
+            change: Change = getattr(self._lib.annotations, operation)(*args, **kwargs)
         except UserError as exc:
             self.failed.emit(str(exc).splitlines()[0] if str(exc) else "the library refused the change")
             return None
         self.announce(change)
         return change
 
-    def revert(self, change):  # noqa: ANN001, ANN201
+    def revert(self, change: Change) -> Change | None:
         """Undo ``change`` (redo: pass ``change.inverse()``); returns what was done or None."""
         return self.annotate("revert", change)
 
-    def announce(self, change) -> None:  # noqa: ANN001
+    def announce(self, change: Change | None) -> None:
         """Emit the events a core Change calls for (nothing for an empty change)."""
         if not change:
             return
@@ -148,20 +162,21 @@ class LibraryService(QObject):
             self.tags_changed.emit()
 
     # -- export (reader.core.export; read-only, safe to call from a worker thread) --------
-    def export(self, scope, fmt: str, output, *, template=None):  # noqa: ANN001, ANN201
+    def export(self, scope: Scope, fmt: str, output: str | os.PathLike[str], *,
+               template: str | os.PathLike[str] | None = None) -> ExportResult:
         """Write an export (``reader.core.export.export``); returns its ExportResult."""
         from reader.core.export import export
 
         return export(self._lib, scope, fmt, output, template=template)
 
-    def export_preview(self, scope, fmt: str, *, template=None,  # noqa: ANN001
+    def export_preview(self, scope: Scope, fmt: str, *, template: str | os.PathLike[str] | None = None,
                        template_source: str | None = None) -> str:
         """The first file the export would write, as text (nothing written)."""
         from reader.core.export import preview
 
         return preview(self._lib, scope, fmt, template=template, template_source=template_source)
 
-    def import_annotations(self, path):  # noqa: ANN001, ANN201
+    def import_annotations(self, path: str | Path) -> ImportReport:
         """Attach the annotations of a W3C JSON-LD file; returns the core ImportReport and
         announces the annotated items (the import does not say which ones it touched)."""
         from reader.core.export import import_annotations
@@ -175,7 +190,7 @@ class LibraryService(QObject):
         return report
 
     # -- discovery: saved searches, facets, related items (reader.core.search/entities) -----
-    def saved_searches(self) -> list:
+    def saved_searches(self) -> list[SavedSearch]:
         """Saved searches in sidebar order (``reader.core.search.SavedSearch``)."""
         from reader.core.search import list_saved
 
@@ -187,33 +202,34 @@ class LibraryService(QObject):
 
         return saved_counts(self._lib)
 
-    def add_saved(self, name: str, query: str):  # noqa: ANN201
+    def add_saved(self, name: str, query: str) -> SavedSearch | None:
         """Save ``query`` as ``name``; the SavedSearch, or None after a refusal (``failed``)."""
         from reader.core.search import add_saved
 
         return self._saved_write(add_saved, name, query)
 
-    def rename_saved(self, saved_id: int, name: str):  # noqa: ANN201
+    def rename_saved(self, saved_id: int, name: str) -> SavedSearch | None:
         from reader.core.search import rename_saved
 
         return self._saved_write(rename_saved, saved_id, name)
 
-    def update_saved(self, saved_id: int, query: str):  # noqa: ANN201
+    def update_saved(self, saved_id: int, query: str) -> SavedSearch | None:
         from reader.core.search import update_saved
 
         return self._saved_write(update_saved, saved_id, query)
 
-    def move_saved(self, saved_id: int, position: int):  # noqa: ANN201
+    def move_saved(self, saved_id: int, position: int) -> list[SavedSearch] | None:
         from reader.core.search import move_saved
 
         return self._saved_write(move_saved, saved_id, position)
 
-    def delete_saved(self, saved_id: int):  # noqa: ANN201
+    def delete_saved(self, saved_id: int) -> SavedSearch | None:
         from reader.core.search import delete_saved
 
         return self._saved_write(delete_saved, saved_id)
 
-    def _saved_write(self, write, *args):  # noqa: ANN001, ANN002, ANN202
+    def _saved_write(self, write: Callable[..., _T], *args: Any) -> _T | None:
+        """Run a reader.core.search write; None after a refusal (``failed`` was emitted)."""
         try:
             result = write(self._lib, *args)
         except UserError as exc:
@@ -222,13 +238,13 @@ class LibraryService(QObject):
         self.saved_changed.emit()
         return result
 
-    def follow_saved(self, saved_id: int, followed: bool = True):  # noqa: ANN201
+    def follow_saved(self, saved_id: int, followed: bool = True) -> SavedSearch | None:
         """Follow a saved search (its items from later imports count as new) or stop."""
         from reader.core.search import follow
 
         return self._saved_write(follow, saved_id, followed)
 
-    def mark_saved_seen(self, saved_id: int):  # noqa: ANN201
+    def mark_saved_seen(self, saved_id: int) -> SavedSearch | None:
         """The user has seen the new items of a followed search."""
         from datetime import UTC, datetime, timedelta
 
@@ -245,7 +261,7 @@ class LibraryService(QObject):
 
         return {entry.saved.id: len(entry.hits) for entry in news(self._lib, limit=None)}
 
-    def facets(self, kind: str | None = None, limit: int | None = 10) -> list:
+    def facets(self, kind: str | None = None, limit: int | None = 10) -> list[EntityCount]:
         """Entities with item counts, most mentioned first (``EntityCount``; ``.query`` filters)."""
         from reader.core.entities import facets
 
@@ -264,13 +280,13 @@ class LibraryService(QObject):
 
         return index_pending(self._lib, limit=batch)
 
-    def related(self, item_id: int, limit: int = 10) -> list:
+    def related(self, item_id: int, limit: int = 10) -> list[RelatedHit]:
         """Items of other issues related to ``item_id``, best first (``RelatedHit``)."""
         from reader.core.search import related
 
         return related(self._lib, item_id, limit=limit)
 
-    def timeline(self, name_or_query: str, limit: int | None = 200):  # noqa: ANN201
+    def timeline(self, name_or_query: str, limit: int | None = 200) -> SearchResults:
         """Items about one entity (or matching a query), oldest first (``SearchResults``)."""
         from reader.core.search import timeline
 
@@ -287,7 +303,9 @@ class LibraryService(QObject):
         self.issues_changed.emit()
 
 
-def run_import(service: LibraryService, paths, *, progress=None, cancel=None):  # noqa: ANN001
+def run_import(service: LibraryService, paths: Iterable[str | os.PathLike[str]], *,
+               progress: Callable[[int, int, ImportOutcome], None] | None = None,
+               cancel: threading.Event | None = None) -> list[ImportOutcome]:
     """Run the core importer against the service's library (call from a worker thread).
 
     The library connection is shared across threads behind the library's own lock, and only

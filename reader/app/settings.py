@@ -8,6 +8,7 @@ raw keys or guesses how an ini file spells a bool.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import SupportsFloat, SupportsIndex, SupportsInt
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -31,15 +32,23 @@ def _to_bool(value: object, default: bool) -> bool:
 
 
 def _to_int(value: object, default: int | None) -> int | None:
+    if isinstance(value, QByteArray):
+        value = value.data()
+    if not isinstance(value, (str, bytes, bytearray, SupportsInt)):  # e.g. None, a list
+        return default
     try:
-        return int(value)  # type: ignore[arg-type]
+        return int(value)
     except (TypeError, ValueError):
         return default
 
 
 def _to_float(value: object, default: float) -> float:
+    if isinstance(value, QByteArray):
+        value = value.data()
+    if not isinstance(value, (str, bytes, bytearray, SupportsFloat, SupportsIndex)):  # e.g. None
+        return default
     try:
-        return float(value)  # type: ignore[arg-type]
+        return float(value)
     except (TypeError, ValueError):
         return default
 

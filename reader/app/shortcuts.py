@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QKeySequence
+
+from reader.app.typed_qt import QT_TRANSLATE_NOOP
 
 CONTEXT = "Shortcuts"
 

@@ -110,7 +110,7 @@ class StartupBackup(QObject):
         super().__init__(window)
         self._window, self._folder, self._keep = window, Path(folder), int(keep)
         self._started = False
-        self.thread: threading.Thread | None = None
+        self.worker_thread: threading.Thread | None = None  # not .thread: QObject.thread() is Qt's
         self.failed.connect(self._show_failure)
         window.installEventFilter(self)
         QTimer.singleShot(FALLBACK_DELAY_MS, self, self.start)
@@ -126,8 +126,8 @@ class StartupBackup(QObject):
             return
         self._started = True
         self._window.removeEventFilter(self)
-        self.thread = threading.Thread(target=self._work, name="startup-backup", daemon=True)
-        self.thread.start()
+        self.worker_thread = threading.Thread(target=self._work, name="startup-backup", daemon=True)
+        self.worker_thread.start()
 
     def _work(self) -> None:
         from reader.core.errors import UserError

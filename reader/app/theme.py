@@ -6,6 +6,8 @@ and follows it when the desktop switches.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
@@ -102,7 +104,7 @@ def apply_theme(app: QApplication, mode: str) -> str:
     return look
 
 
-def follow_system(app: QApplication, current_mode) -> None:  # noqa: ANN001
+def follow_system(app: QApplication, current_mode: Callable[[], str]) -> None:
     """Re-apply the theme when the desktop's colour scheme changes and the mode is "system"."""
     def changed(_scheme: object) -> None:
         mode = current_mode()

@@ -9,9 +9,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QColor,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -57,6 +66,10 @@ from reader.app.welcome import WelcomeView
 from reader.core import paths
 from reader.core.errors import UserError
 from reader.core.library import ItemRow
+from reader.core.model import ItemRect
+
+if TYPE_CHECKING:  # the importer (and PyMuPDF) loads only when an import runs
+    from reader.core.importer import ImportOutcome
 
 LEFT, CONTENT = 0, 1
 WELCOME_PAGE, MAIN_PAGE = 0, 1
@@ -80,11 +93,12 @@ class MainWindow(QMainWindow):
         self.exporter = ExportController(self)
         self.tag_dialog: TagDialog | None = None
         self.orphans_dialog: OrphansDialog | None = None
-        self._highlight_rects: dict[tuple, list] = {}  # (pdf, id, item, start, end) -> rects
+        # (pdf, annotation id, item id, start, end) -> rects
+        self._highlight_rects: dict[tuple[str, int, int | None, int | None, int | None], list[ItemRect]] = {}
         self._pages_issue: int | None = None
         self._painted = False
         self._pending_pages: tuple[int, list[ItemRow], int] | None = None
-        self._pending_item: tuple | None = None
+        self._pending_item: tuple[ItemRect, ...] | None = None
         self.setAcceptDrops(True)
         # An explicit minimum keeps the layout from re-deriving it whenever a pane or the
         # welcome view changes (each change would otherwise be pushed to the platform window).
@@ -100,7 +114,8 @@ class MainWindow(QMainWindow):
         self._restore_state()
         # Settle size constraints before the native window exists (cheaper first show, and
         # platforms without size-hint support, such as offscreen, are not asked to change them).
-        self.layout().activate()
+        if (layout := self.layout()) is not None:
+            layout.activate()
 
     # -- construction --------------------------------------------------------------------
     def _build_widgets(self) -> None:
@@ -412,7 +427,7 @@ class MainWindow(QMainWindow):
         else:
             self.statusBar().clearMessage()
 
-    def event(self, event) -> bool:  # noqa: ANN001
+    def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and not self._painted:
             self._painted = True
             QTimer.singleShot(0, self._after_first_paint)
@@ -549,7 +564,7 @@ class MainWindow(QMainWindow):
     def redo(self) -> None:
         self.annotator.stack.redo()
 
-    def _update_undo_texts(self, *_args) -> None:  # noqa: ANN002
+    def _update_undo_texts(self, *_args: object) -> None:
         stack, a = self.annotator.stack, self.actions_by_name
         a["undo"].setText(self.tr("Undo %1").replace("%1", stack.undoText()).strip()
                           if stack.canUndo() else self.tr("Undo"))
@@ -558,7 +573,7 @@ class MainWindow(QMainWindow):
         a["undo"].setEnabled(stack.canUndo())
         a["redo"].setEnabled(stack.canRedo())
 
-    def _annotation_menu(self, menu, item_id, annotation_id) -> None:  # noqa: ANN001
+    def _annotation_menu(self, menu: QMenu, item_id: int | None, annotation_id: int | None) -> None:
         add_annotation_actions(menu, self.annotator, self, item_id, annotation_id,
                                self.reading.selection_range())
         if item_id is not None:
@@ -572,7 +587,7 @@ class MainWindow(QMainWindow):
                 untag.triggered.connect(lambda _c=False, n=name: self.annotator.untag_items([item_id], [n]))
             self.exporter.add_item_entry(menu, item_id)
 
-    def _sidebar_menu(self, pos) -> None:  # noqa: ANN001
+    def _sidebar_menu(self, pos: QPoint) -> None:
         index = self.sidebar.indexAt(pos)
         issue = self.sidebar_model.issue_at(index.siblingAtColumn(0)) if index.isValid() else None
         if issue is None:
@@ -595,7 +610,7 @@ class MainWindow(QMainWindow):
         if not self.note_panel.isVisible():
             self.toggle_notes()
 
-    def show_tagged(self, tags: list, mode: str) -> None:
+    def show_tagged(self, tags: list[str], mode: str) -> None:
         """Show the items carrying the selected tags (all of / any of) in the reading pane."""
         if not tags:
             issue_id = self.sidebar.current_issue_id()
@@ -626,7 +641,7 @@ class MainWindow(QMainWindow):
         self.orphans_dialog.show()
         self.orphans_dialog.activateWindow()
 
-    def _on_annotations_changed(self, _item_ids: list, issue_ids: list) -> None:
+    def _on_annotations_changed(self, _item_ids: list[int], issue_ids: list[int]) -> None:
         if self._pages_issue is not None and self._pages_issue in issue_ids:
             self._update_page_highlights()
 
@@ -636,7 +651,7 @@ class MainWindow(QMainWindow):
         issue_id = self._pages_issue
         if not callable(set_highlights) or issue_id is None or self._pending_pages is not None:
             return
-        marks = []
+        marks: list[tuple[ItemRect, QColor]] = []
         ann = self.service.annotations
         cache = self._highlight_rects
         try:
@@ -722,6 +737,8 @@ class MainWindow(QMainWindow):
         """Hide or show one side of the content splitter (never both)."""
         widget = self.content_splitter.widget(which)
         other = self.content_splitter.widget(1 - which)
+        if widget is None or other is None:  # the splitter always holds both panes
+            return
         if widget.isVisible() and other.isVisible():
             widget.hide()
         else:
@@ -786,7 +803,7 @@ class MainWindow(QMainWindow):
         self.progress.setFormat(f"{done} / {total}")
         self.progress_label.setText(name)
 
-    def _on_import_finished(self, outcomes: list, error: str) -> None:
+    def _on_import_finished(self, outcomes: list[ImportOutcome], error: str) -> None:
         for widget in (self.progress_label, self.progress, self.cancel_button):
             widget.hide()
         self.welcome.setEnabled(True)
@@ -802,7 +819,7 @@ class MainWindow(QMainWindow):
         else:
             event.ignore()
 
-    def dragMoveEvent(self, event) -> None:  # noqa: ANN001
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
         if _dropped_paths(event.mimeData()):
             event.acceptProposedAction()
 
@@ -816,7 +833,7 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, lambda: self.start_import(dropped))
 
 
-def _dropped_paths(mime) -> list[Path]:  # noqa: ANN001
+def _dropped_paths(mime: QMimeData | None) -> list[Path]:
     """Local PDF files and folders among dropped URLs."""
     if mime is None or not mime.hasUrls():
         return []
@@ -855,4 +872,4 @@ class ShortcutsDialog(QDialog):
         layout.addWidget(self.table)
         layout.addWidget(buttons)
         self.resize(520, 640)
-        self.layout().activate()  # settle size constraints before the native window exists
+        layout.activate()  # settle size constraints before the native window exists

@@ -74,3 +74,11 @@ def test_summary_is_one_line_and_redacted() -> None:
             logs._secrets.discard("s3cret-value")
     assert "\n" not in line and "s3cret-value" not in line and len(line) <= 200
     assert crash.summary(KeyError, None) == "KeyError"
+
+
+def test_a_thread_error_without_a_value_is_logged_by_its_type(handler) -> None:
+    # threading.ExceptHookArgs.exc_value may be None: the log names the type, not "NoneType".
+    handler._log(Boom, None, None, where="thread t")
+    log_text = logs.log_file_path().read_text(encoding="utf-8")
+    assert "uncaught exception (thread t): Boom" in log_text
+    assert "NoneType" not in log_text

@@ -4,9 +4,10 @@ counts, Help → Query Language, the Related panel and entity facets (real keys 
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
+from reader.app.discover.timeline_dialog import TimelineDialog
 from reader.core.search import count
 from tests.core.test_search_support import build_sample_library, item_id_by_headline
 
@@ -233,3 +234,23 @@ def test_tag_queries_recount_after_tagging_and_renaming(window, qtbot, service):
     qtbot.waitUntil(lambda: panel.count_of("Chips") == "2")
     window.annotator.rename_tag("chips", "semis")
     qtbot.waitUntil(lambda: panel.count_of("Chips") == "0")
+
+
+def test_a_timeline_of_highlights_lists_them(window, qtbot, library, service):
+    # A query of highlights gives HighlightHits (no snippet): an item without a headline is
+    # listed by the highlighted text.
+    item_id = int(library._db.execute("SELECT id FROM items WHERE headline = '' LIMIT 1").fetchone()[0])
+    assert service.annotate("add_highlight", item_id, color="green") is not None
+    dialog = TimelineDialog(service, "type:highlights color:green", window)
+    exact = service.annotations.annotations(kinds=("highlight",))[0].exact
+    assert dialog.list.count() == 1
+    assert exact.replace("[", "").replace("]", "")[:80] in dialog.list.item(0).text()
+    assert dialog.list.item(0).data(Qt.ItemDataRole.UserRole + 51)[0] == item_id
+    dialog.close()
+
+
+def test_the_saved_searches_panel_is_still_a_movable_widget(window):
+    # Reordering is .move_saved: .move stays QWidget.move.
+    panel = window.discover.saved_panel
+    panel.move(QPoint(3, 4))
+    assert panel.pos() == QPoint(3, 4)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
 
 from reader.app.export.dialog import ISSUE, ITEMS, LIBRARY, QUERY, TAG, ExportContext, ExportDialog
 from reader.app.export.worker import Worker
@@ -78,3 +79,9 @@ def test_pickers_fill_the_fields(dialog, tmp_path, monkeypatch, qtbot):
     assert dialog.output_edit.text() == str(tmp_path / "out.jsonld")
     dialog.set_format("csv")  # a chosen file follows the format
     assert Path(dialog.output_edit.text()).name == "out.csv"
+
+
+def test_the_dialog_keeps_qdialog_result(dialog):
+    # The last export is .export_result: .result stays QDialog.result(), the accept/reject code.
+    assert dialog.export_result is None
+    assert dialog.result() == QDialog.DialogCode.Rejected

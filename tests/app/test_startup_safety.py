@@ -126,7 +126,7 @@ def test_startup_backup_after_first_paint_respects_keep(library, window, qtbot, 
     caplog.set_level(logging.INFO, logger="reader.app.startup_safety")
     job = startup_safety.schedule_startup_backup(window, folder, window.settings)
     window.update()
-    qtbot.waitUntil(lambda: job.thread is not None and not job.thread.is_alive(), timeout=15000)
+    qtbot.waitUntil(lambda: job.worker_thread is not None and not job.worker_thread.is_alive(), timeout=15000)
     backups = list_backups(folder)
     assert len(backups) == 2
     assert datetime.now(UTC) - backups[0].made_at < timedelta(hours=1)
@@ -134,7 +134,7 @@ def test_startup_backup_after_first_paint_respects_keep(library, window, qtbot, 
     # a second start the same day: not due, nothing added
     again = startup_safety.schedule_startup_backup(window, folder, window.settings)
     again.start()
-    qtbot.waitUntil(lambda: not again.thread.is_alive(), timeout=15000)
+    qtbot.waitUntil(lambda: not again.worker_thread.is_alive(), timeout=15000)
     assert list_backups(folder) == backups
 
 
@@ -166,3 +166,12 @@ def test_run_offers_the_backup_for_a_damaged_library(damaged, qapp, monkeypatch)
         theme.apply_theme(qapp, "light")
     assert len(seen) == 1 and len(list(folder.glob("library.sqlite.corrupt-*"))) == 1
     assert list_backups(folder)  # the backup is still there to restore later
+
+
+def test_the_backup_job_keeps_qobject_thread(library, window, qtbot):
+    # Its worker is .worker_thread: .thread stays QObject.thread(), the Qt thread it lives in.
+    job = startup_safety.schedule_startup_backup(window, library.folder, window.settings)
+    assert job.thread() is window.thread()
+    job.start()
+    qtbot.waitUntil(lambda: not job.worker_thread.is_alive(), timeout=15000)
+    assert job.thread() is window.thread()

@@ -10,11 +10,13 @@ had to, to learn the Change).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from reader.app.service import LibraryService
+from reader.core.annotations import Change
 
 NOTE_COMMAND_ID = 4101
 
@@ -26,7 +28,7 @@ def _tr(text: str) -> str:
 class ChangeCommand(QUndoCommand):
     """One undo step made of a core Change (already applied when pushed)."""
 
-    def __init__(self, service: LibraryService, change, text: str = "") -> None:  # noqa: ANN001
+    def __init__(self, service: LibraryService, change: Change, text: str = "") -> None:
         super().__init__(text or change.description or _tr("Annotation"))
         self.service = service
         self.change = change
@@ -74,7 +76,7 @@ class AnnotationController(QObject):
         self.stack.setObjectName("annotationUndoStack")
         self.last_color = "yellow"
 
-    def _do(self, operation: str, *args, merge_key: object = None, **kwargs):  # noqa: ANN002, ANN003, ANN202
+    def _do(self, operation: str, *args: Any, merge_key: object = None, **kwargs: Any) -> Change | None:
         change = self.service.annotate(operation, *args, **kwargs)
         if change:
             command = ChangeCommand(self.service, change)
@@ -84,60 +86,60 @@ class AnnotationController(QObject):
 
     # highlights
     def highlight(self, item_id: int, *, color: str | None = None, start: int | None = None,
-                  end: int | None = None, comment: str = ""):  # noqa: ANN201
+                  end: int | None = None, comment: str = "") -> Change | None:
         color = color or self.last_color
         change = self._do("add_highlight", item_id, color=color, start=start, end=end, comment=comment)
         if change:
             self.last_color = color
         return change
 
-    def recolor(self, annotation_id: int, color: str):  # noqa: ANN201
+    def recolor(self, annotation_id: int, color: str) -> Change | None:
         change = self._do("recolor", annotation_id, color)
         if change:
             self.last_color = color
         return change
 
-    def set_comment(self, annotation_id: int, comment: str):  # noqa: ANN201
+    def set_comment(self, annotation_id: int, comment: str) -> Change | None:
         return self._do("set_comment", annotation_id, comment)
 
-    def remove(self, annotation_ids: int | Iterable[int]):  # noqa: ANN201
+    def remove(self, annotation_ids: int | Iterable[int]) -> Change | None:
         return self._do("remove", annotation_ids)
 
     # tags
-    def tag_items(self, item_ids: Iterable[int], tags: Iterable[str] | str):  # noqa: ANN201
+    def tag_items(self, item_ids: Iterable[int], tags: Iterable[str] | str) -> Change | None:
         return self._do("tag_items", list(item_ids), tags)
 
-    def untag_items(self, item_ids: Iterable[int], tags: Iterable[str] | str):  # noqa: ANN201
+    def untag_items(self, item_ids: Iterable[int], tags: Iterable[str] | str) -> Change | None:
         return self._do("untag_items", list(item_ids), tags)
 
-    def tag_issues(self, issue_ids: Iterable[int], tags: Iterable[str] | str):  # noqa: ANN201
+    def tag_issues(self, issue_ids: Iterable[int], tags: Iterable[str] | str) -> Change | None:
         return self._do("tag_issues", list(issue_ids), tags)
 
-    def untag_issues(self, issue_ids: Iterable[int], tags: Iterable[str] | str):  # noqa: ANN201
+    def untag_issues(self, issue_ids: Iterable[int], tags: Iterable[str] | str) -> Change | None:
         return self._do("untag_issues", list(issue_ids), tags)
 
-    def rename_tag(self, old: str, new: str):  # noqa: ANN201
+    def rename_tag(self, old: str, new: str) -> Change | None:
         return self._do("rename_tag", old, new)
 
-    def merge_tags(self, sources: Iterable[str] | str, into: str):  # noqa: ANN201
+    def merge_tags(self, sources: Iterable[str] | str, into: str) -> Change | None:
         return self._do("merge_tags", sources, into)
 
     # notes
-    def set_note(self, item_id: int, text: str, *, session: object = None):  # noqa: ANN201
+    def set_note(self, item_id: int, text: str, *, session: object = None) -> Change | None:
         """Save an item note; saves with the same ``session`` merge into one undo step."""
         key = None if session is None else ("item", item_id, session)
         return self._do("set_note", item_id, text, merge_key=key)
 
-    def set_issue_note(self, issue_id: int, text: str, *, session: object = None):  # noqa: ANN201
+    def set_issue_note(self, issue_id: int, text: str, *, session: object = None) -> Change | None:
         key = None if session is None else ("issue", issue_id, session)
         return self._do("set_issue_note", issue_id, text, merge_key=key)
 
     # stars, read state, orphans
-    def star(self, item_ids: Iterable[int], starred: bool = True):  # noqa: ANN201
+    def star(self, item_ids: Iterable[int], starred: bool = True) -> Change | None:
         return self._do("star", list(item_ids), starred)
 
-    def mark_read(self, item_ids: Iterable[int], read: bool = True):  # noqa: ANN201
+    def mark_read(self, item_ids: Iterable[int], read: bool = True) -> Change | None:
         return self._do("mark_read", list(item_ids), read)
 
-    def place_orphan(self, annotation_id: int, item_id: int):  # noqa: ANN201
+    def place_orphan(self, annotation_id: int, item_id: int) -> Change | None:
         return self._do("place_orphan", annotation_id, item_id)

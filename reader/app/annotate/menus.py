@@ -30,10 +30,9 @@ def add_annotation_actions(menu: QMenu, controller: AnnotationController, parent
                            ask_comment: Callable[[str], str | None] | None = None) -> None:
     """Append the highlight actions that make sense at this point to ``menu``."""
     menu.addSeparator()
-    target = None
+    target: tuple[str, str, int, int | None, int | None] | None = None
     if selection is not None:
-        sel_item, start, end = selection
-        target = (_tr("Highlight Selection"), "highlightSelection", sel_item, start, end)
+        target = (_tr("Highlight Selection"), "highlightSelection", *selection)  # item, start, end
     elif item_id is not None and annotation_id is None:
         target = (_tr("Highlight Item"), "highlightItem", item_id, None, None)
     if target is not None:

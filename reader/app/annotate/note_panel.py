@@ -162,12 +162,13 @@ class NotePanel(QWidget):
         if self._dirty:
             return
         mine = (self.issue_id in issue_ids) if self.on_issue_note else (self.item_id in item_ids)
-        if not mine:
+        target = self.issue_id if self.on_issue_note else self.item_id
+        if not mine or target is None:
             return
         ann = self.controller.service.annotations
         try:
-            stored = (ann.issue_note(self.issue_id) if self.on_issue_note
-                      else ann.note(self.item_id))
+            stored = (ann.issue_note(target) if self.on_issue_note
+                      else ann.note(target))
         except UserError:
             return
         if stored != self.editor.toPlainText():

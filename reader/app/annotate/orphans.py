@@ -20,11 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from reader.app.annotate.commands import AnnotationController
+from reader.core.annotations import Annotation
 
 IdRole = Qt.ItemDataRole.UserRole + 21
 
 
-def describe(ann) -> str:  # noqa: ANN001 - reader.core.annotations.Annotation
+def describe(ann: Annotation) -> str:
     """One line: what the orphan is and where it was."""
     if ann.kind == "highlight":
         what = f"\u201c{ann.exact.strip()[:120]}\u201d"
@@ -75,7 +76,7 @@ class OrphansDialog(QDialog):
         self.refresh()
         self.setMinimumSize(560, 360)
         self.resize(560, 360)
-        self.layout().activate()
+        layout.activate()
 
     def refresh(self) -> None:
         row = max(0, self.list.currentRow())

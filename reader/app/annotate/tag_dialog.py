@@ -61,7 +61,7 @@ class TagDialog(QDialog):
         self.refresh()
         self.setMinimumSize(380, 150)
         self.resize(380, 150)
-        self.layout().activate()  # settle size constraints before the native window exists
+        layout.activate()  # settle size constraints before the native window exists
 
     def current_tags(self) -> list[str]:
         """Tags every target carries (a chip each)."""
@@ -72,7 +72,8 @@ class TagDialog(QDialog):
     def refresh(self) -> None:
         self.names.setStringList(self.controller.service.annotations.tag_names("", limit=1000))
         while self.chips.count():
-            widget = self.chips.takeAt(0).widget()
+            taken = self.chips.takeAt(0)
+            widget = taken.widget() if taken is not None else None
             if widget is not None:
                 widget.deleteLater()
         for tag in self.current_tags():

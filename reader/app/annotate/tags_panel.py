@@ -4,7 +4,9 @@ Rename and merge come from its context menu; a line below names unplaced annotat
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -36,6 +38,8 @@ class TagsPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("tagsPanel")
         self.controller = controller
+        # Called with (menu, tags) once build_menu has filled the menu, to add entries of others.
+        self.menu_hook: Callable[[QMenu, list[str]], None] | None = None
         self.header = QLabel(self.tr("Tags"))
         self.header.setObjectName("tagsHeader")
         font = self.header.font()
@@ -141,9 +145,12 @@ class TagsPanel(QWidget):
         return ""
 
     def _nodes(self) -> list[QTreeWidgetItem]:
-        out, stack = [], [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
+        out: list[QTreeWidgetItem] = []
+        stack = [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
         while stack:
             node = stack.pop(0)
+            if node is None:  # only for an index out of range
+                continue
             out.append(node)
             stack.extend(node.child(i) for i in range(node.childCount()))
         return out
@@ -195,9 +202,11 @@ class TagsPanel(QWidget):
             clear = menu.addAction(self.tr("Clear Tag Filter"))
             clear.setObjectName("clearTagFilter")
             clear.triggered.connect(self.tree.clearSelection)
+        if self.menu_hook is not None:
+            self.menu_hook(menu, tags)
         return menu
 
-    def _show_menu(self, pos) -> None:  # noqa: ANN001
+    def _show_menu(self, pos: QPoint) -> None:
         node = self.tree.itemAt(pos)
         if node is not None and not node.isSelected():
             self.tree.setCurrentItem(node)

@@ -25,6 +25,7 @@ from reader.app.discover.timeline_dialog import TimelineDialog
 
 if TYPE_CHECKING:
     from reader.app.window import MainWindow
+    from reader.core.search import SavedSearch
 
 
 class DiscoverController(QObject):
@@ -65,8 +66,8 @@ class DiscoverController(QObject):
 
     def _menu(self, title: str) -> QMenu | None:
         for action in self.window.menuBar().actions():
-            menu = action.menu()
-            if menu is not None and action.text().replace("&", "") == title.replace("&", ""):
+            menu = action.menu()  # typed QObject by PySide6; a menu bar's entries hold QMenus
+            if isinstance(menu, QMenu) and action.text().replace("&", "") == title.replace("&", ""):
                 return menu
         return None
 
@@ -107,7 +108,7 @@ class DiscoverController(QObject):
         if ok and name.strip():
             self.save_search(name.strip(), query)
 
-    def save_search(self, name: str, query: str):  # noqa: ANN201
+    def save_search(self, name: str, query: str) -> SavedSearch | None:
         """Save ``query`` as ``name`` (None after a refusal, shown in the status bar)."""
         saved = self.window.service.add_saved(name, query)
         if saved is not None:

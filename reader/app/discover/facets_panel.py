@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import threading
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
@@ -103,9 +103,9 @@ class FacetsPanel(QWidget):
             pending = self.service.entities_pending()
         except UserError:  # e.g. the library was closed meanwhile
             return
-        expanded = {self.tree.topLevelItem(i).data(0, FacetNameRole)
-                    for i in range(self.tree.topLevelItemCount())
-                    if not self.tree.topLevelItem(i).isExpanded()}
+        groups = [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
+        expanded = {group.data(0, FacetNameRole) for group in groups
+                    if group is not None and not group.isExpanded()}
         self.tree.clear()
         total = 0
         for kind in FACET_KINDS:
@@ -188,9 +188,12 @@ class FacetsPanel(QWidget):
     def node_named(self, name: str) -> QTreeWidgetItem | None:
         for i in range(self.tree.topLevelItemCount()):
             group = self.tree.topLevelItem(i)
+            if group is None:  # only for an index out of range
+                continue
             for j in range(group.childCount()):
-                if group.child(j).data(0, FacetNameRole) == name:
-                    return group.child(j)
+                child = group.child(j)
+                if child is not None and child.data(0, FacetNameRole) == name:
+                    return child
         return None
 
     def _activate(self, node: QTreeWidgetItem) -> None:
@@ -213,7 +216,7 @@ class FacetsPanel(QWidget):
         refresh.triggered.connect(self.refresh)
         return menu
 
-    def _show_menu(self, pos) -> None:  # noqa: ANN001
+    def _show_menu(self, pos: QPoint) -> None:
         menu = self.build_menu(self.tree.itemAt(pos))
         menu.exec(self.tree.viewport().mapToGlobal(pos))
         menu.deleteLater()

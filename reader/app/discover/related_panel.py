@@ -7,6 +7,7 @@ the current item changes. Enter or a double-click on an entry asks to open that 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from reader.app.service import LibraryService
@@ -66,7 +67,7 @@ class RelatedPanel(QWidget):
         if self.isVisible():
             self._timer.start()
 
-    def showEvent(self, event) -> None:  # noqa: ANN001
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._shown_for != self.item_id:
             self.refresh()

@@ -9,7 +9,7 @@ one pass of cheap ``count``s.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -169,7 +169,8 @@ class SavedSearchesPanel(QWidget):
 
     def current_id(self) -> int | None:
         item = self.list.currentItem()
-        return item.data(SavedIdRole) if item is not None else None
+        saved_id: int | None = item.data(SavedIdRole) if item is not None else None
+        return saved_id
 
     def _run_item(self, item: QListWidgetItem) -> None:
         saved_id, query = item.data(SavedIdRole), item.data(QueryRole)
@@ -189,8 +190,8 @@ class SavedSearchesPanel(QWidget):
                 ("renameSaved", self.tr("Rename\u2026"), lambda: self.ask_rename(saved_id, name), True),
                 ("editSaved", self.tr("Edit Query\u2026"),
                  lambda: self.ask_edit(saved_id, item.data(QueryRole)), True),
-                ("moveSavedUp", self.tr("Move Up"), lambda: self.move(saved_id, row - 1), row > 0),
-                ("moveSavedDown", self.tr("Move Down"), lambda: self.move(saved_id, row + 1),
+                ("moveSavedUp", self.tr("Move Up"), lambda: self.move_saved(saved_id, row - 1), row > 0),
+                ("moveSavedDown", self.tr("Move Down"), lambda: self.move_saved(saved_id, row + 1),
                  row < self.list.count() - 1),
                 ("deleteSaved", self.tr("Delete"), lambda: self.service.delete_saved(saved_id), True),
             )
@@ -211,7 +212,7 @@ class SavedSearchesPanel(QWidget):
         save.triggered.connect(self.save_requested)
         return menu
 
-    def _show_menu(self, pos) -> None:  # noqa: ANN001
+    def _show_menu(self, pos: QPoint) -> None:
         item = self.list.itemAt(pos)
         if item is not None:
             self.list.setCurrentItem(item)
@@ -219,15 +220,17 @@ class SavedSearchesPanel(QWidget):
         menu.exec(self.list.viewport().mapToGlobal(pos))
         menu.deleteLater()
 
-    def _on_rows_moved(self, _parent, start: int, _end: int, _dest, row: int) -> None:  # noqa: ANN001
+    def _on_rows_moved(self, _parent: QModelIndex, start: int, _end: int, _dest: QModelIndex,
+                       row: int) -> None:
         """A drag reordered the list: store the new position (after the drop has finished)."""
         position = row if row < start else row - 1
         item = self.list.item(position)
         if item is not None:
             saved_id = item.data(SavedIdRole)
-            QTimer.singleShot(0, lambda: self.move(saved_id, position))
+            QTimer.singleShot(0, lambda: self.move_saved(saved_id, position))
 
-    def move(self, saved_id: int, position: int) -> None:
+    def move_saved(self, saved_id: int, position: int) -> None:
+        """Put saved search ``saved_id`` at ``position`` (not .move: that is QWidget.move)."""
         self.service.move_saved(saved_id, position)
 
     def ask_rename(self, saved_id: int, name: str) -> None:

@@ -53,9 +53,13 @@ class TimelineDialog(QDialog):
         else:
             self.summary.setText(self.tr("%1 items mention %2, oldest first.")
                                  .replace("%1", str(len(hits))).replace("%2", what))
+        from reader.core.search import ItemHit  # loaded with the first timeline, not at start
+
         for hit in hits:
             when = hit.date or self.tr("undated")
-            title = hit.headline or hit.snippet.replace("[", "").replace("]", "")[:80]
+            # a query of highlights (type:highlights) gives HighlightHits: no snippet, their text
+            text = hit.snippet if isinstance(hit, ItemHit) else hit.exact
+            title = hit.headline or text.replace("[", "").replace("]", "")[:80]
             entry = QListWidgetItem(f"{when}   {title}\n{hit.series} {hit.label}".rstrip())
             entry.setData(HitRole, (hit.item_id, hit.issue_id))
             self.list.addItem(entry)

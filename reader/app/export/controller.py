@@ -8,6 +8,7 @@ It reads the window's widgets but never the library: everything goes through the
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QGuiApplication
@@ -24,6 +25,11 @@ from PySide6.QtWidgets import (
 from reader.app.export.dialog import ISSUE, ITEMS, TAG, ExportContext, ExportDialog
 from reader.app.export.worker import one_line
 from reader.core.errors import UserError
+from reader.core.export import ImportReport
+
+if TYPE_CHECKING:
+    from reader.app.annotate.tags_panel import TagsPanel
+    from reader.app.window import MainWindow
 
 
 class ReportDialog(QDialog):
@@ -45,19 +51,19 @@ class ReportDialog(QDialog):
         layout.addWidget(buttons)
         self.setMinimumSize(420, 140)
         self.resize(520, 160)
-        self.layout().activate()
+        layout.activate()
 
 
 class ExportController(QObject):
     """``window.exporter``: ``open(kind, value)``, context-menu entries, import annotations."""
 
-    def __init__(self, window) -> None:  # noqa: ANN001 - MainWindow (avoids an import cycle)
+    def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
         self.service = window.service
         self.dialog: ExportDialog | None = None
         self.report: ReportDialog | None = None
-        self.last_report = None  # the core ImportReport of the last import
+        self.last_report: ImportReport | None = None  # of the last import
         self.import_action = QAction(self.tr("Import &Annotations\u2026"), window)
         self.import_action.setObjectName("import_annotations")
         self.import_action.triggered.connect(self.ask_import)
@@ -123,16 +129,13 @@ class ExportController(QObject):
         action.triggered.connect(lambda: self.open(TAG, tags[0]))
         return action
 
-    def attach_tags_panel(self, panel) -> None:  # noqa: ANN001 - annotate.tags_panel.TagsPanel
-        """Add "Export Tag…" to the Tags section's context menu (wraps its build_menu)."""
-        build = panel.build_menu
+    def attach_tags_panel(self, panel: TagsPanel) -> None:
+        """Add "Export Tag…" to the Tags section's context menu (through its menu_hook)."""
 
-        def build_menu(tags: list[str]) -> QMenu:
-            menu = build(tags)
+        def add_entry(menu: QMenu, tags: list[str]) -> None:
             self.add_tag_entry(menu, list(tags))
-            return menu
 
-        panel.build_menu = build_menu
+        panel.menu_hook = add_entry
 
     # -- import annotations --------------------------------------------------------------
     def ask_import(self) -> None:
@@ -146,8 +149,8 @@ class ExportController(QObject):
         """Attach the annotations in ``path``; shows and returns the one-line report."""
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            self.last_report = self.service.import_annotations(path)
-            text, title = self.last_report.message(), self.tr("Annotations Imported")
+            report = self.last_report = self.service.import_annotations(path)
+            text, title = report.message(), self.tr("Annotations Imported")
         except UserError as exc:
             self.last_report = None
             text, title = one_line(exc), self.tr("Annotations Not Imported")

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QStandardPaths, Qt, QTimer, QUrl
-from PySide6.QtGui import QDesktopServices, QFontDatabase
+from PySide6.QtGui import QCloseEvent, QDesktopServices, QFontDatabase, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -33,7 +33,8 @@ from PySide6.QtWidgets import (
 )
 
 from reader.app.export.worker import Worker
-from reader.core.export import Scope
+from reader.app.service import LibraryService
+from reader.core.export import ExportResult, Scope
 
 # scope kinds, in combo order
 ISSUE, ITEMS, TAG, QUERY, DATES, LIBRARY = "issue", "items", "tag", "query", "dates", "library"
@@ -65,7 +66,7 @@ class ExportDialog(QDialog):
     ``finished_export(result)`` fires after a successful export (the core ExportResult).
     """
 
-    def __init__(self, service, context: ExportContext | None = None,  # noqa: ANN001
+    def __init__(self, service: LibraryService, context: ExportContext | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("exportDialog")
@@ -77,7 +78,8 @@ class ExportDialog(QDialog):
         self.worker.failed.connect(self._on_failed)
         self._preview_token = 0
         self._export_token = 0
-        self.result = None  # the last ExportResult
+        # Not .result: QDialog.result() is Qt's (the dialog's accept/reject code).
+        self.export_result: ExportResult | None = None  # of the last export
         self._build()
         self._fill()
         self._timer = QTimer(self)
@@ -90,7 +92,8 @@ class ExportDialog(QDialog):
         # constraints never change after show (see the module docstring).
         self.setMinimumSize(640, 520)
         self.resize(820, 680)
-        self.layout().activate()
+        if (layout := self.layout()) is not None:
+            layout.activate()
         self.schedule_preview()
 
     # -- construction --------------------------------------------------------------------
@@ -189,8 +192,8 @@ class ExportDialog(QDialog):
         self.message_label.setObjectName("exportMessage")
         self.message_label.setAccessibleName(self.tr("Export result"))
         self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        for label in (self.error_label, self.message_label):
-            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        for line in (self.error_label, self.message_label):
+            line.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
         self.busy = QProgressBar()
         self.busy.setObjectName("exportBusy")
@@ -248,12 +251,19 @@ class ExportDialog(QDialog):
         if ctx.item_ids:
             self.scope_combo.setItemText(SCOPES.index(ITEMS),
                                          self.tr("Selected items (%n)", "", len(ctx.item_ids)))
-        model = self.scope_combo.model()
         for kind, available in ((ISSUE, ctx.issue_id is not None), (ITEMS, bool(ctx.item_ids)),
                                 (TAG, self.tag_combo.count() > 0)):
-            model.item(SCOPES.index(kind)).setEnabled(available)
+            self._scope_item(kind).setEnabled(available)
         first = ISSUE if ctx.issue_id is not None else LIBRARY
         self.scope_combo.setCurrentIndex(SCOPES.index(first))
+
+    def _scope_item(self, kind: str) -> QStandardItem:
+        """The scope combo's entry for ``kind`` (to enable or disable it)."""
+        model = self.scope_combo.model()
+        assert isinstance(model, QStandardItemModel)  # a QComboBox's own model
+        item = model.item(SCOPES.index(kind))
+        assert item is not None  # one entry per scope kind, added in _build
+        return item
 
     def _connect(self) -> None:
         self.scope_combo.currentIndexChanged.connect(self._on_changed)
@@ -279,13 +289,14 @@ class ExportDialog(QDialog):
         return str(self.format_combo.currentData())
 
     def preselect(self, kind: str, value: object = None) -> None:
-        """Choose a scope (and its value: an issue id, item ids or a tag)."""
+        """Choose a scope (and its value: an issue id, a list or tuple of item ids, a tag or a
+        query)."""
         if kind == ISSUE and isinstance(value, int):
             self.context.issue_id = value
-            self.scope_combo.model().item(SCOPES.index(ISSUE)).setEnabled(True)
-        elif kind == ITEMS and value:
-            self.context.item_ids = [int(v) for v in value]  # type: ignore[union-attr]
-            self.scope_combo.model().item(SCOPES.index(ITEMS)).setEnabled(True)
+            self._scope_item(ISSUE).setEnabled(True)
+        elif kind == ITEMS and isinstance(value, (list, tuple)) and value:
+            self.context.item_ids = [int(v) for v in value]
+            self._scope_item(ITEMS).setEnabled(True)
             self.scope_combo.setItemText(SCOPES.index(ITEMS),
                                          self.tr("Selected items (%n)", "", len(self.context.item_ids)))
         elif kind == TAG and isinstance(value, str):
@@ -300,7 +311,7 @@ class ExportDialog(QDialog):
         if index < 0:
             self.tag_combo.addItem(tag, tag)
             index = self.tag_combo.count() - 1
-            self.scope_combo.model().item(SCOPES.index(TAG)).setEnabled(True)
+            self._scope_item(TAG).setEnabled(True)
         self.tag_combo.setCurrentIndex(index)
 
     def set_format(self, fmt: str) -> None:
@@ -419,8 +430,9 @@ class ExportDialog(QDialog):
     def _on_done(self, token: int, result: object) -> None:
         if token == self._export_token:
             self._finish_export()
-            self.result = result
-            self.message_label.setText(result.message())  # type: ignore[attr-defined]
+            assert isinstance(result, ExportResult)  # export jobs return one (start_export)
+            self.export_result = result
+            self.message_label.setText(result.message())
             self.open_button.setEnabled(bool(getattr(result, "paths", None)))
         elif token == self._preview_token:
             self._show_preview(str(result))
@@ -442,7 +454,7 @@ class ExportDialog(QDialog):
 
     def output_folder(self) -> Path | None:
         """The folder holding what the last export wrote."""
-        paths = getattr(self.result, "paths", None)
+        paths = getattr(self.export_result, "paths", None)
         if not paths:
             return None
         first = Path(paths[0])
@@ -473,7 +485,7 @@ class ExportDialog(QDialog):
         if path:
             self.output_edit.setText(path)
 
-    def closeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt API
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         self._timer.stop()
         self.worker.wait()
         super().closeEvent(event)

@@ -21,8 +21,17 @@ from collections import OrderedDict
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QPoint, QRectF, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QActionGroup, QColor, QDesktopServices, QImage, QPainter, QPixmap
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPoint, QRectF, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QColor,
+    QDesktopServices,
+    QImage,
+    QPainter,
+    QPixmap,
+    QShowEvent,
+)
 from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QToolBar, QVBoxLayout, QWidget
 
 from reader.app.pages.cache import DEFAULT_MAX_BYTES, PageKey, RenderCache
@@ -316,7 +325,7 @@ class PagePane(QWidget):
         if not self._closed:
             self.renderer.start()
 
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
         super().showEvent(event)
         if not self._warm:
             self._warm = True
@@ -393,7 +402,7 @@ class PagePane(QWidget):
         # Drop queued renders of pages, tiles or zooms no longer on screen.
         self.renderer.cancel_pending(
             lambda r: (
-                r.tag is not None
+                isinstance(r.tag, tuple)
                 and r.tag[1] in ("page", "prefetch")
                 and r.tag[2] not in wanted
                 and self._forget(r)
@@ -459,8 +468,8 @@ class PagePane(QWidget):
         return sizes[page] if 0 <= page < len(sizes) else DEFAULT_PAGE_SIZE
 
     def _request(self, key: PageKey, clip: Clip | None, priority: int, kind: str) -> None:
-        if not self._sizes_known or key.page in self._failed.get(self._path, ()):
-            return  # wait for real sizes: a render at a guessed size would be thrown away
+        if self._path is None or not self._sizes_known or key.page in self._failed.get(self._path, ()):
+            return  # no document, or wait for real sizes: a render at a guessed size would be thrown away
         if key in self._in_flight or key in self.cache:
             return
         self._in_flight[key] = self._submit(
@@ -484,7 +493,7 @@ class PagePane(QWidget):
     def _forget(self, request: RenderRequest) -> bool:
         """cancel_pending predicate helper: drop the request's in-flight record; always True."""
         tag = request.tag
-        if tag is not None and len(tag) > 2 and isinstance(tag[2], PageKey):
+        if isinstance(tag, tuple) and len(tag) > 2 and isinstance(tag[2], PageKey):
             self._in_flight.pop(tag[2], None)
         return True
 
@@ -492,6 +501,7 @@ class PagePane(QWidget):
         if self._closed:
             return
         tag = result.request.tag
+        assert isinstance(tag, tuple)  # this pane tags every request it submits: (gen, kind, ...)
         gen, kind = tag[0], tag[1]
         if kind in ("page", "prefetch", "thumb"):
             key: PageKey = tag[2]
@@ -523,8 +533,8 @@ class PagePane(QWidget):
             elif key.page in self.view.visible_pages():
                 self.view.viewport().update()
             return
-        if gen != self._gen:
-            return  # stale metadata
+        if gen != self._gen or self._path is None:
+            return  # stale metadata (a new document, or none, is shown since)
         if kind == "sizes":
             if result.ok and result.value:
                 self._sizes_memo[self._path] = list(result.value)
@@ -574,13 +584,15 @@ class PagePane(QWidget):
         }
 
     def _mark_failed(self, page: int) -> None:
+        if self._path is None:
+            return
         failed = self._failed.setdefault(self._path, set())
         self._trim_memos()
         failed.add(page)
         # Every other queued render of this page would hang just the same: drop them.
         self.renderer.cancel_pending(
             lambda r: (
-                r.tag is not None
+                isinstance(r.tag, tuple)
                 and len(r.tag) > 2
                 and isinstance(r.tag[2], PageKey)
                 and r.tag[2].document == self._path
@@ -678,7 +690,7 @@ class PagePane(QWidget):
                 self._syncing_list = False
         self.current_page_changed.emit(page + 1)
 
-    def _on_list_current(self, current, _previous) -> None:
+    def _on_list_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not self._syncing_list and current.isValid():
             self._syncing_list = True
             try:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QKeyEvent,
@@ -21,11 +21,13 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPen,
     QPixmap,
+    QResizeEvent,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
 from reader.app.pages.layout import PageLayout, clamp_zoom
+from reader.app.typed_qt import QT_TRANSLATE_NOOP
 
 PENDING, READY, FAILED = "pending", "ready", "failed"
 # Marked for translation here, translated when painted.
@@ -188,7 +190,7 @@ class PageView(QAbstractScrollArea):
 
     # -- events ---------------------------------------------------------------------------
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
         super().resizeEvent(event)
         lay = self.page_layout
         lay.set(lay.sizes, lay.zoom, self.viewport().width())

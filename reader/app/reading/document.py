@@ -23,6 +23,7 @@ from PySide6.QtGui import (
     QTextFrameFormat,
 )
 
+from reader.core.annotations import Annotation
 from reader.core.library import IssueRow, ItemRow
 
 SERIF_FAMILIES = ["Source Serif 4", "Charter", "Georgia", "Iowan Old Style", "Cambria",
@@ -149,7 +150,7 @@ class ReadingDocumentBuilder:
         self._block(top=8, bottom=8, line_height=LINE_HEIGHT_PERCENT)
         self._text(text, italic=True, color=self.muted)
 
-    def item(self, item: ItemRow, context: str = "", annotations: Sequence = ()) -> ItemSpan:
+    def item(self, item: ItemRow, context: str = "", annotations: Sequence[Annotation] = ()) -> ItemSpan:
         """Headline (with its unread dot), body paragraphs, then "p. N" (and the issue), tags,
         highlight comments and the item's note; highlights tint their text."""
         frame = self.cursor.insertFrame(item_frame_format(None))

@@ -9,11 +9,18 @@ current item is marked read through the service.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QFontMetricsF, QTextCursor
-from PySide6.QtWidgets import QAbstractSlider, QTextBrowser, QWidget
+from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QContextMenuEvent,
+    QFontMetricsF,
+    QResizeEvent,
+    QTextCursor,
+    QTextDocument,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QAbstractSlider, QMenu, QTextBrowser, QWidget
 
 from reader.app.reading.document import (
     ItemSpan,
@@ -24,6 +31,7 @@ from reader.app.reading.document import (
 )
 from reader.app.service import LibraryService
 from reader.app.settings import DEFAULT_FONT_SIZE, MAX_FONT_SIZE, MIN_FONT_SIZE, Settings
+from reader.core.annotations import Annotation
 from reader.core.errors import UserError
 from reader.core.library import IssueRow, ItemRow
 
@@ -58,11 +66,11 @@ class ReadingPane(QTextBrowser):
         self._title: tuple[str, str, str] = ("", "", "")
         self._note = ""
         self._building = False
-        self._own_doc = None
+        self._own_doc: QTextDocument | None = None
         self._contexts: dict[int, str] = {}
-        self._annotations: dict[int, list] = {}
+        self._annotations: dict[int, list[Annotation]] = {}
         # Called with (menu, item_id, annotation_id) to add annotation actions to the context menu.
-        self.context_menu_hook = None
+        self.context_menu_hook: Callable[[QMenu, int | None, int | None], None] | None = None
         self.cursorPositionChanged.connect(self._on_cursor_moved)
         service.items_changed.connect(self._on_items_changed)
         service.annotations_changed.connect(self._on_annotations_changed)
@@ -160,7 +168,7 @@ class ReadingPane(QTextBrowser):
         if current >= 0:
             self.set_current_index(current)
 
-    def _load_annotations(self, items: Sequence[ItemRow]) -> dict[int, list]:
+    def _load_annotations(self, items: Sequence[ItemRow]) -> dict[int, list[Annotation]]:
         if not items:
             return {}
         try:
@@ -169,7 +177,7 @@ class ReadingPane(QTextBrowser):
         except (UserError, AttributeError):
             return {}
 
-    def item_annotations(self, item_id: int) -> list:
+    def item_annotations(self, item_id: int) -> list[Annotation]:
         """Highlights, tags and the note of a shown item, as last loaded."""
         return list(self._annotations.get(item_id, ()))
 
@@ -224,7 +232,7 @@ class ReadingPane(QTextBrowser):
         span = self._span_at(pos)
         return span.item.id if span is not None else None
 
-    def build_context_menu(self, viewport_pos):  # noqa: ANN001, ANN201
+    def build_context_menu(self, viewport_pos: QPoint) -> QMenu:
         """The context menu for a point in the viewport: copy/select plus annotation actions."""
         scroll = QPoint(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
         menu = self.createStandardContextMenu(viewport_pos + scroll)
@@ -233,7 +241,7 @@ class ReadingPane(QTextBrowser):
             self.context_menu_hook(menu, self.item_at(pos), self.highlight_at(pos))
         return menu
 
-    def contextMenuEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt API
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt API
         menu = self.build_context_menu(event.pos())
         menu.exec(event.globalPos())
         menu.deleteLater()
@@ -293,7 +301,7 @@ class ReadingPane(QTextBrowser):
         else:
             self.set_current_index(self._current - 1)
 
-    def _item_rect(self, index: int):  # noqa: ANN202
+    def _item_rect(self, index: int) -> QRectF:
         return self.document().documentLayout().frameBoundingRect(self._spans[index].frame)
 
     def _is_visible(self, index: int) -> bool:
@@ -437,11 +445,11 @@ class ReadingPane(QTextBrowser):
             fmt.setRightMargin(side)
             root.setFrameFormat(fmt)
 
-    def resizeEvent(self, event) -> None:  # noqa: ANN001
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._apply_column_width()
 
-    def wheelEvent(self, event) -> None:  # noqa: ANN001
+    def wheelEvent(self, event: QWheelEvent) -> None:
         # Ctrl+wheel changes our font size (persisted) instead of QTextEdit's transient zoom.
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             self.set_font_size(self._font_size + (1 if event.angleDelta().y() > 0 else -1))
@@ -449,7 +457,7 @@ class ReadingPane(QTextBrowser):
             return
         super().wheelEvent(event)
 
-    def changeEvent(self, event) -> None:  # noqa: ANN001
+    def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == event.Type.PaletteChange and hasattr(self, "_spans"):
             self.refresh_palette()

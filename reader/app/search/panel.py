@@ -7,9 +7,20 @@ QueryError message in place of results, never a dialog.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRectF,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -34,7 +45,8 @@ RESULT_LIMIT = 100
 class HitDelegate(QStyledItemDelegate):
     """Paints a hit as rich text (headline, snippet with bold matches, source)."""
 
-    def _document(self, option: QStyleOptionViewItem, index: QModelIndex) -> QTextDocument:
+    def _document(self, option: QStyleOptionViewItem,
+                  index: QModelIndex | QPersistentModelIndex) -> QTextDocument:
         doc = QTextDocument()
         doc.setDefaultFont(option.font)
         doc.setDocumentMargin(4)
@@ -42,7 +54,8 @@ class HitDelegate(QStyledItemDelegate):
         doc.setTextWidth(max(50, option.rect.width()))
         return doc
 
-    def paint(self, painter, option, index) -> None:  # noqa: ANN001
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         doc = self._document(opt, index)
@@ -60,10 +73,11 @@ class HitDelegate(QStyledItemDelegate):
         doc.documentLayout().draw(painter, ctx)
         painter.restore()
 
-    def sizeHint(self, option, index) -> QSize:  # noqa: ANN001
+    def sizeHint(self, option: QStyleOptionViewItem,
+                 index: QModelIndex | QPersistentModelIndex) -> QSize:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
-        width = opt.widget.viewport().width() if opt.widget else 300
+        width = opt.widget.viewport().width() if isinstance(opt.widget, QAbstractScrollArea) else 300
         opt.rect.setWidth(width)
         doc = self._document(opt, index)
         return QSize(int(doc.idealWidth()), int(doc.size().height()) + 2)
@@ -199,8 +213,8 @@ class SearchPanel(QWidget):
         if hit is not None:
             self.hit_activated.emit(hit.item_id, hit.issue_id)
 
-    def eventFilter(self, watched, event) -> bool:  # noqa: ANN001
-        if event.type() == event.Type.KeyPress:
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if isinstance(event, QKeyEvent) and event.type() == event.Type.KeyPress:
             key = event.key()
             if key == Qt.Key.Key_Escape:
                 self.close_requested.emit()

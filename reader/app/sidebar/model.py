@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractItemModel,
     QCoreApplication,
     QModelIndex,
@@ -26,6 +25,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 
 from reader.app.service import LibraryService
+from reader.app.typed_qt import QT_TRANSLATE_NOOP
 from reader.core.library import IssueRow, SeriesRow
 
 KIND_VIEW = "view"

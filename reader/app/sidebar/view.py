@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
 from reader.app.sidebar.model import (
@@ -132,7 +133,8 @@ class SidebarView(QTreeView):
             if model.canFetchMore(series) and model.rowCount(series) == 0:
                 model.fetchMore(series)
             if model.rowCount(series):
-                return model.index(0, 0, series).data(IdRole)
+                issue_id: int | None = model.index(0, 0, series).data(IdRole)
+                return issue_id
         return None
 
     def _after_reset(self) -> None:
@@ -148,7 +150,7 @@ class SidebarView(QTreeView):
             finally:
                 self._quiet = False
 
-    def keyPressEvent(self, event) -> None:  # noqa: ANN001
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         # Enter hands the focus to the reader (the selection already opened the issue).
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and \
                 self.currentIndex().data(KindRole) in (KIND_ISSUE, KIND_VIEW):
