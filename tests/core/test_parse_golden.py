@@ -53,3 +53,15 @@ def test_parse_is_deterministic() -> None:
     if not PDFS:
         pytest.skip("no samples")
     assert parse(PDFS[0]) == parse(PDFS[0])
+
+
+def test_colour_management_off_parses_the_same(parsed: dict[str, ParsedIssue]) -> None:
+    """Parse workers switch MuPDF's ICC colour management off (importer/worker_main.py):
+    the parser must not depend on colours, so every sample parses identically without it."""
+    import pymupdf
+
+    pymupdf.TOOLS.set_icc(False)
+    try:
+        assert {p.name: parse(p) for p in PDFS} == parsed
+    finally:
+        pymupdf.TOOLS.set_icc(True)

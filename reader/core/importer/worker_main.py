@@ -99,6 +99,16 @@ def _memory_reason(limit_bytes: int | None) -> str:
     return "ran out of memory while parsing"
 
 
+def _without_colour_management() -> None:
+    """Turn MuPDF's ICC colour management off in this process: the parser reads text and
+    geometry, never colours, and every document otherwise builds its colour links (about 2%
+    of a text extraction's work, identical text either way). Page rendering, which shows
+    colours, runs in another process and keeps it."""
+    import pymupdf
+
+    pymupdf.TOOLS.set_icc(False)
+
+
 def serve(conn: Any, memory_limit: int | None, fault_spec: str = "") -> None:
     """Worker entry point: loop over tasks from ``conn`` until told to stop or the pipe closes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides; Ctrl-C must not spew here
@@ -107,6 +117,8 @@ def serve(conn: Any, memory_limit: int | None, fault_spec: str = "") -> None:
     from reader.core.errors import UserError
     from reader.core.importer.payload import pack
     from reader.core.parse import parse
+
+    _without_colour_management()
 
     try:
         conn.send(("ready", os.getpid()))
