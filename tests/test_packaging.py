@@ -140,3 +140,95 @@ def test_user_guide_links_point_to_existing_files() -> None:
     for target in re.findall(r"\]\(([^)#]+)(?:#[^)]*)?\)", guide):
         if "://" not in target:
             assert (ROOT / "docs" / target).resolve().exists(), target
+
+
+def _png_size(data: bytes) -> tuple[int, int]:
+    """Width and height of PNG bytes, decoded by Qt (not read from the container's header)."""
+    from PySide6.QtGui import QImage
+
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", "not PNG data"
+    image = QImage.fromData(data, "PNG")
+    assert not image.isNull()
+    assert image.hasAlphaChannel()
+    return image.width(), image.height()
+
+
+def test_windows_ico_holds_every_size_as_png() -> None:
+    import struct
+
+    data = (ICONS / "digest-reader.ico").read_bytes()
+    reserved, kind, count = struct.unpack_from("<HHH", data, 0)
+    assert (reserved, kind, count) == (0, 1, 7)
+    end_of_directory = 6 + 16 * count
+    sizes, next_offset = [], end_of_directory
+    for n in range(count):
+        width, height, colours, zero, planes, bits, length, offset = struct.unpack_from(
+            "<BBBBHHII", data, 6 + 16 * n)
+        declared = (width or 256, height or 256)
+        assert (colours, zero, planes, bits) == (0, 0, 1, 32)
+        assert offset == next_offset, "entries must be packed in order after the directory"
+        png = data[offset:offset + length]
+        assert len(png) == length
+        assert _png_size(png) == declared
+        sizes.append(declared[0])
+        next_offset = offset + length
+    assert next_offset == len(data)
+    assert sizes == [16, 24, 32, 48, 64, 128, 256]
+    for size in set(sizes) & set(SIZES):  # made from the committed PNGs, not a second render
+        entry = sizes.index(size)
+        length, offset = struct.unpack_from("<II", data, 6 + 16 * entry + 8)
+        assert data[offset:offset + length] == (ICONS / f"digest-reader-{size}.png").read_bytes()
+
+
+def test_windows_ico_loads_in_qt(qapp) -> None:
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QIcon, QImage, QImageReader
+
+    path = str(ICONS / "digest-reader.ico")
+    assert QImageReader(path).format() == b"ico" and QImageReader(path).imageCount() == 7
+    assert QImage(path).width() in (16, 256)  # first or largest entry, depending on the plug-in
+    icon = QIcon(path)
+    assert not icon.isNull()
+    assert QSize(256, 256) in icon.availableSizes() and QSize(16, 16) in icon.availableSizes()
+    assert icon.pixmap(48, 48).width() == 48
+
+
+ICNS_PIXELS = {"icp4": 16, "icp5": 32, "icp6": 64, "ic07": 128, "ic08": 256, "ic09": 512,
+               "ic10": 1024, "ic11": 32, "ic12": 64, "ic13": 256, "ic14": 512}
+
+
+def test_macos_icns_chunks_are_pngs_of_their_declared_size(qapp) -> None:
+    import struct
+
+    from PySide6.QtGui import QImageReader
+
+    data = (ICONS / "digest-reader.icns").read_bytes()
+    magic, total = struct.unpack_from(">4sI", data, 0)
+    assert magic == b"icns" and total == len(data)
+    offset, kinds = 8, []
+    while offset < len(data):
+        kind, length = struct.unpack_from(">4sI", data, offset)
+        assert length > 8 and offset + length <= len(data)
+        kind_name = kind.decode("ascii")
+        side = ICNS_PIXELS[kind_name]
+        png = data[offset + 8:offset + length]
+        assert _png_size(png) == (side, side), kind_name
+        if side in SIZES:
+            assert png == (ICONS / f"digest-reader-{side}.png").read_bytes(), kind_name
+        kinds.append(kind_name)
+        offset += length
+    assert offset == len(data)
+    assert sorted(kinds) == sorted(ICNS_PIXELS)
+    reader = QImageReader(str(ICONS / "digest-reader.icns"))
+    assert reader.format() == b"icns" and reader.imageCount() == len(ICNS_PIXELS)
+
+
+def test_icon_container_writers_lay_out_headers_and_refuse_oversized_ico_entries() -> None:
+    render_icons = _load("render_icons", PACKAGING / "render_icons.py")
+    images = {size: (ICONS / f"digest-reader-{size}.png").read_bytes() for size in (16, 32, 256)}
+    ico = render_icons.ico_bytes(images)
+    assert ico[:6] == b"\0\0\1\0\3\0" and len(ico) == 6 + 48 + sum(map(len, images.values()))
+    icns = render_icons.icns_bytes([("icp4", images[16]), ("ic08", images[256])])
+    assert icns[:4] == b"icns" and icns[8:12] == b"icp4"
+    with pytest.raises(ValueError):
+        render_icons.ico_bytes({512: b""})
