@@ -232,3 +232,73 @@ def test_icon_container_writers_lay_out_headers_and_refuse_oversized_ico_entries
     assert icns[:4] == b"icns" and icns[8:12] == b"icp4"
     with pytest.raises(ValueError):
         render_icons.ico_bytes({512: b""})
+
+
+def _run_spec(platform: str, monkeypatch: pytest.MonkeyPatch) -> dict[str, list[tuple[tuple, dict]]]:
+    """Execute digest-reader.spec as PyInstaller would on ``platform``, with PyInstaller's
+    build classes replaced by recorders; returns the calls made to each."""
+    import types
+
+    calls: dict[str, list[tuple[tuple, dict]]] = {}
+
+    def recorder(name: str):
+        def record(*args, **kwargs):
+            calls.setdefault(name, []).append((args, kwargs))
+            return types.SimpleNamespace(pure=[], scripts=[], binaries=[], datas=[], name=name)
+        return record
+
+    hooks = types.ModuleType("PyInstaller.utils.hooks")
+    hooks.collect_submodules = lambda package: [package]
+    for name, module in (("PyInstaller", types.ModuleType("PyInstaller")),
+                         ("PyInstaller.utils", types.ModuleType("PyInstaller.utils")),
+                         ("PyInstaller.utils.hooks", hooks)):
+        monkeypatch.setitem(sys.modules, name, module)
+    monkeypatch.setattr(sys, "platform", platform)
+    namespace = {"SPECPATH": str(PACKAGING), "__name__": "__main__",
+                 **{name: recorder(name) for name in ("Analysis", "PYZ", "EXE", "COLLECT", "BUNDLE")}}
+    spec = PACKAGING / "digest-reader.spec"
+    exec(compile(spec.read_text(encoding="utf-8"), str(spec), "exec"), namespace)  # noqa: S102
+    return calls
+
+
+def test_spec_uses_the_ico_on_windows_and_no_bundle(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = _run_spec("win32", monkeypatch)
+    (_args, exe), = calls["EXE"]
+    assert Path(exe["icon"]) == ICONS / "digest-reader.ico" and Path(exe["icon"]).is_file()
+    assert exe["console"] is True
+    assert "BUNDLE" not in calls
+
+
+def test_spec_bundles_the_macos_app_with_document_and_url_types(monkeypatch: pytest.MonkeyPatch) -> None:
+    import plistlib
+
+    from reader import __version__
+    from reader.app.links import SCHEME
+
+    calls = _run_spec("darwin", monkeypatch)
+    (_args, exe), = calls["EXE"]
+    assert Path(exe["icon"]) == ICONS / "digest-reader.icns" and Path(exe["icon"]).is_file()
+    assert exe["argv_emulation"] is False  # QFileOpenEvent handles launch files and links
+    (args, bundle), = calls["BUNDLE"]
+    assert args[0].name == "COLLECT"  # a one-folder app bundle, not a one-file one
+    assert bundle["name"] == "Digest Reader.app"
+    assert bundle["icon"] == exe["icon"]
+    assert bundle["bundle_identifier"] == "io.github.digestreader.DigestReader"
+    assert bundle["version"] == __version__
+    plist = plistlib.loads(plistlib.dumps(bundle["info_plist"]))  # only plist-able values
+    assert plist["CFBundleIdentifier"] == "io.github.digestreader.DigestReader"
+    assert plist["CFBundleShortVersionString"] == plist["CFBundleVersion"] == __version__
+    (document,) = plist["CFBundleDocumentTypes"]
+    assert document["LSItemContentTypes"] == ["com.adobe.pdf"]
+    assert document["CFBundleTypeRole"] == "Viewer"
+    assert document["LSHandlerRank"] == "Alternate"  # offered in Open With, not the default
+    (url_type,) = plist["CFBundleURLTypes"]
+    assert url_type["CFBundleURLSchemes"] == [SCHEME] == ["digest-reader"]
+    assert url_type["CFBundleURLName"]
+
+
+def test_spec_on_linux_has_no_icon_file_and_no_bundle(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = _run_spec("linux", monkeypatch)
+    (_args, exe), = calls["EXE"]
+    assert exe["icon"] is None and exe["console"] is True
+    assert "BUNDLE" not in calls
