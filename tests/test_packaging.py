@@ -140,3 +140,165 @@ def test_user_guide_links_point_to_existing_files() -> None:
     for target in re.findall(r"\]\(([^)#]+)(?:#[^)]*)?\)", guide):
         if "://" not in target:
             assert (ROOT / "docs" / target).resolve().exists(), target
+
+
+def _png_size(data: bytes) -> tuple[int, int]:
+    """Width and height of PNG bytes, decoded by Qt (not read from the container's header)."""
+    from PySide6.QtGui import QImage
+
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", "not PNG data"
+    image = QImage.fromData(data, "PNG")
+    assert not image.isNull()
+    assert image.hasAlphaChannel()
+    return image.width(), image.height()
+
+
+def test_windows_ico_holds_every_size_as_png() -> None:
+    import struct
+
+    data = (ICONS / "digest-reader.ico").read_bytes()
+    reserved, kind, count = struct.unpack_from("<HHH", data, 0)
+    assert (reserved, kind, count) == (0, 1, 7)
+    end_of_directory = 6 + 16 * count
+    sizes, next_offset = [], end_of_directory
+    for n in range(count):
+        width, height, colours, zero, planes, bits, length, offset = struct.unpack_from(
+            "<BBBBHHII", data, 6 + 16 * n)
+        declared = (width or 256, height or 256)
+        assert (colours, zero, planes, bits) == (0, 0, 1, 32)
+        assert offset == next_offset, "entries must be packed in order after the directory"
+        png = data[offset:offset + length]
+        assert len(png) == length
+        assert _png_size(png) == declared
+        sizes.append(declared[0])
+        next_offset = offset + length
+    assert next_offset == len(data)
+    assert sizes == [16, 24, 32, 48, 64, 128, 256]
+    for size in set(sizes) & set(SIZES):  # made from the committed PNGs, not a second render
+        entry = sizes.index(size)
+        length, offset = struct.unpack_from("<II", data, 6 + 16 * entry + 8)
+        assert data[offset:offset + length] == (ICONS / f"digest-reader-{size}.png").read_bytes()
+
+
+def test_windows_ico_loads_in_qt(qapp) -> None:
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QIcon, QImage, QImageReader
+
+    path = str(ICONS / "digest-reader.ico")
+    assert QImageReader(path).format() == b"ico" and QImageReader(path).imageCount() == 7
+    assert QImage(path).width() in (16, 256)  # first or largest entry, depending on the plug-in
+    icon = QIcon(path)
+    assert not icon.isNull()
+    assert QSize(256, 256) in icon.availableSizes() and QSize(16, 16) in icon.availableSizes()
+    assert icon.pixmap(48, 48).width() == 48
+
+
+ICNS_PIXELS = {"icp4": 16, "icp5": 32, "icp6": 64, "ic07": 128, "ic08": 256, "ic09": 512,
+               "ic10": 1024, "ic11": 32, "ic12": 64, "ic13": 256, "ic14": 512}
+
+
+def test_macos_icns_chunks_are_pngs_of_their_declared_size(qapp) -> None:
+    import struct
+
+    from PySide6.QtGui import QImageReader
+
+    data = (ICONS / "digest-reader.icns").read_bytes()
+    magic, total = struct.unpack_from(">4sI", data, 0)
+    assert magic == b"icns" and total == len(data)
+    offset, kinds = 8, []
+    while offset < len(data):
+        kind, length = struct.unpack_from(">4sI", data, offset)
+        assert length > 8 and offset + length <= len(data)
+        kind_name = kind.decode("ascii")
+        side = ICNS_PIXELS[kind_name]
+        png = data[offset + 8:offset + length]
+        assert _png_size(png) == (side, side), kind_name
+        if side in SIZES:
+            assert png == (ICONS / f"digest-reader-{side}.png").read_bytes(), kind_name
+        kinds.append(kind_name)
+        offset += length
+    assert offset == len(data)
+    assert sorted(kinds) == sorted(ICNS_PIXELS)
+    reader = QImageReader(str(ICONS / "digest-reader.icns"))
+    assert reader.format() == b"icns" and reader.imageCount() == len(ICNS_PIXELS)
+
+
+def test_icon_container_writers_lay_out_headers_and_refuse_oversized_ico_entries() -> None:
+    render_icons = _load("render_icons", PACKAGING / "render_icons.py")
+    images = {size: (ICONS / f"digest-reader-{size}.png").read_bytes() for size in (16, 32, 256)}
+    ico = render_icons.ico_bytes(images)
+    assert ico[:6] == b"\0\0\1\0\3\0" and len(ico) == 6 + 48 + sum(map(len, images.values()))
+    icns = render_icons.icns_bytes([("icp4", images[16]), ("ic08", images[256])])
+    assert icns[:4] == b"icns" and icns[8:12] == b"icp4"
+    with pytest.raises(ValueError):
+        render_icons.ico_bytes({512: b""})
+
+
+def _run_spec(platform: str, monkeypatch: pytest.MonkeyPatch) -> dict[str, list[tuple[tuple, dict]]]:
+    """Execute digest-reader.spec as PyInstaller would on ``platform``, with PyInstaller's
+    build classes replaced by recorders; returns the calls made to each."""
+    import types
+
+    calls: dict[str, list[tuple[tuple, dict]]] = {}
+
+    def recorder(name: str):
+        def record(*args, **kwargs):
+            calls.setdefault(name, []).append((args, kwargs))
+            return types.SimpleNamespace(pure=[], scripts=[], binaries=[], datas=[], name=name)
+        return record
+
+    hooks = types.ModuleType("PyInstaller.utils.hooks")
+    hooks.collect_submodules = lambda package: [package]
+    for name, module in (("PyInstaller", types.ModuleType("PyInstaller")),
+                         ("PyInstaller.utils", types.ModuleType("PyInstaller.utils")),
+                         ("PyInstaller.utils.hooks", hooks)):
+        monkeypatch.setitem(sys.modules, name, module)
+    monkeypatch.setattr(sys, "platform", platform)
+    namespace = {"SPECPATH": str(PACKAGING), "__name__": "__main__",
+                 **{name: recorder(name) for name in ("Analysis", "PYZ", "EXE", "COLLECT", "BUNDLE")}}
+    spec = PACKAGING / "digest-reader.spec"
+    exec(compile(spec.read_text(encoding="utf-8"), str(spec), "exec"), namespace)  # noqa: S102
+    return calls
+
+
+def test_spec_uses_the_ico_on_windows_and_no_bundle(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = _run_spec("win32", monkeypatch)
+    (_args, exe), = calls["EXE"]
+    assert Path(exe["icon"]) == ICONS / "digest-reader.ico" and Path(exe["icon"]).is_file()
+    assert exe["console"] is True
+    assert "BUNDLE" not in calls
+
+
+def test_spec_bundles_the_macos_app_with_document_and_url_types(monkeypatch: pytest.MonkeyPatch) -> None:
+    import plistlib
+
+    from reader import __version__
+    from reader.app.links import SCHEME
+
+    calls = _run_spec("darwin", monkeypatch)
+    (_args, exe), = calls["EXE"]
+    assert Path(exe["icon"]) == ICONS / "digest-reader.icns" and Path(exe["icon"]).is_file()
+    assert exe["argv_emulation"] is False  # QFileOpenEvent handles launch files and links
+    (args, bundle), = calls["BUNDLE"]
+    assert args[0].name == "COLLECT"  # a one-folder app bundle, not a one-file one
+    assert bundle["name"] == "Digest Reader.app"
+    assert bundle["icon"] == exe["icon"]
+    assert bundle["bundle_identifier"] == "io.github.digestreader.DigestReader"
+    assert bundle["version"] == __version__
+    plist = plistlib.loads(plistlib.dumps(bundle["info_plist"]))  # only plist-able values
+    assert plist["CFBundleIdentifier"] == "io.github.digestreader.DigestReader"
+    assert plist["CFBundleShortVersionString"] == plist["CFBundleVersion"] == __version__
+    (document,) = plist["CFBundleDocumentTypes"]
+    assert document["LSItemContentTypes"] == ["com.adobe.pdf"]
+    assert document["CFBundleTypeRole"] == "Viewer"
+    assert document["LSHandlerRank"] == "Alternate"  # offered in Open With, not the default
+    (url_type,) = plist["CFBundleURLTypes"]
+    assert url_type["CFBundleURLSchemes"] == [SCHEME] == ["digest-reader"]
+    assert url_type["CFBundleURLName"]
+
+
+def test_spec_on_linux_has_no_icon_file_and_no_bundle(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = _run_spec("linux", monkeypatch)
+    (_args, exe), = calls["EXE"]
+    assert exe["icon"] is None and exe["console"] is True
+    assert "BUNDLE" not in calls

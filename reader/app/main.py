@@ -78,6 +78,10 @@ def run(library_dir: Path, open_request: Any = None) -> int:
     """
     app = create_application()
     from reader.app import theme
+    from reader.app.file_open import install as install_file_open
+
+    # Before anything can spin the event loop: macOS sends the launch file as an event.
+    opens = install_file_open(app)
     from reader.app.settings import Settings
     from reader.app.startup_safety import open_or_recover, schedule_startup_backup
     from reader.core.errors import LibraryError
@@ -113,10 +117,12 @@ def run(library_dir: Path, open_request: Any = None) -> int:
         from reader.app.links import apply_to_window
 
         QTimer.singleShot(0, lambda: apply_to_window(window, open_request))
+    opens.attach(window)
     try:
         return int(app.exec())
     finally:
         window.close()
+        opens.close()
         if backup.worker_thread is not None:  # let a running backup finish (no .partial left behind)
             backup.worker_thread.join(timeout=30)
         window.deleteLater()

@@ -29,6 +29,7 @@ from reader.core.errors import UserError
 from reader.core.library import IssueRow, ItemRow, Library, SearchHit, SeriesRow
 
 if TYPE_CHECKING:  # imported lazily at run time: the GUI starts without the export/search code
+    from reader.app.links import OpenRequest, OpenTarget
     from reader.core.annotations import AnnotationService, Change
     from reader.core.entities import EntityCount
     from reader.core.export import ExportResult, ImportReport, Scope
@@ -315,3 +316,15 @@ def run_import(service: LibraryService, paths: Iterable[str | os.PathLike[str]],
     from reader.core.importer import import_paths
 
     return import_paths(service._lib, list(paths), progress=progress, cancel=cancel)  # noqa: SLF001
+
+
+def resolve_open(service: LibraryService, target: OpenTarget, *, timeout: float) -> OpenRequest:
+    """Find (or import) the PDF or item ``target`` names (call from a worker thread).
+
+    Like :func:`run_import`, this works on the service's library connection behind its lock;
+    it backs the files and links the operating system hands the running app (macOS
+    ``QFileOpenEvent``), which import in the background like the Import dialog.
+    """
+    from reader.app.links import resolve
+
+    return resolve(service._lib, target, timeout=timeout)  # noqa: SLF001
