@@ -180,12 +180,16 @@ class MainWindow(QMainWindow):
         a = self.actions_by_name
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.setObjectName("fileMenu")
+        self.file_menu = file_menu
         file_menu.addActions([a["import_files"], a["import_folder"]])
         file_menu.addActions([a["export"], self.exporter.import_action])
         file_menu.addSeparator()
         file_menu.addAction(a["quit"])
 
         view = bar.addMenu(self.tr("&View"))
+        view.setObjectName("viewMenu")
+        self.view_menu = view
         view.addActions([a["font_bigger"], a["font_smaller"], a["font_reset"]])
         view.addSeparator()
         view.addActions([a["page_zoom_in"], a["page_zoom_out"], a["fit_width"], a["fit_page"]])
@@ -229,6 +233,8 @@ class MainWindow(QMainWindow):
         self._update_undo_texts()
 
         go = bar.addMenu(self.tr("&Go"))
+        go.setObjectName("goMenu")
+        self.go_menu = go
         go.addActions([a["next_item"], a["previous_item"], a["first_item"], a["last_item"]])
         go.addSeparator()
         go.addActions([a["next_issue"], a["previous_issue"]])
@@ -238,6 +244,8 @@ class MainWindow(QMainWindow):
         go.addActions([a["search"], a["back"]])
 
         help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.setObjectName("helpMenu")
+        self.help_menu = help_menu
         help_menu.addAction(a["shortcuts_help"])
         about = QAction(self.tr("&About Digest Reader"), self)
         about.triggered.connect(self.show_about)

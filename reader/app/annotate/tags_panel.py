@@ -113,8 +113,10 @@ class TagsPanel(QWidget):
                 node = nodes[tag.name]
                 count = tag.item_count + tag.issue_count
                 node.setText(1, str(count))
-                node.setToolTip(0, self.tr("%1: %2 items, %3 issues").replace("%1", tag.name)
-                                .replace("%2", str(tag.item_count)).replace("%3", str(tag.issue_count)))
+                node.setToolTip(0, self.tr("%1: %2, %3", "tag tooltip: name, item count, issue count")
+                                .replace("%1", tag.name)
+                                .replace("%2", self.tr("%n item(s)", "", tag.item_count))
+                                .replace("%3", self.tr("%n issue(s)", "", tag.issue_count)))
                 node.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.tree.expandAll()
             empty = not nodes

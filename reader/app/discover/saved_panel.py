@@ -137,7 +137,8 @@ class SavedSearchesPanel(QWidget):
             font = item.font()
             font.setBold(new > 0)
             item.setFont(font)
-            label = self.tr("%1, %2 items").replace("%1", name).replace("%2", shown)
+            label = (self.tr("%1, %n item(s)", "", n) if n is not None
+                     else self.tr("%1, ? items")).replace("%1", name)
             if new:
                 shown = self.tr("%1, %2 new").replace("%1", shown).replace("%2", str(new))
                 label = self.tr("%1, %2 new since you last looked").replace("%1", label) \
