@@ -45,6 +45,7 @@ from reader.app.annotate.toolbar import AnnotateToolBar
 from reader.app.discover import DiscoverController
 from reader.app.export import ExportController
 from reader.app.importing import ImportController, ImportSummaryDialog
+from reader.app.language_menu import LanguageMenu
 from reader.app.page_factory import make_page_pane
 from reader.app.reading import ReadingPane
 from reader.app.search import SearchPanel
@@ -208,6 +209,8 @@ class MainWindow(QMainWindow):
             self.theme_group.addAction(action)
             theme_menu.addAction(action)
             self.theme_actions[mode] = action
+        self.language_menu = LanguageMenu(self.settings, self)
+        view.addMenu(self.language_menu)
         self.mark_read_action = QAction(self.tr("&Mark Items Read When Shown"), self, checkable=True)
         self.mark_read_action.setObjectName("mark_read_when_shown")
         self.mark_read_action.setChecked(self.settings.mark_read_when_shown)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMenu, QToolBar, QToolButton, QWidget
 from reader.app.annotate.colors import COLORS, color_label
 from reader.app.annotate.commands import AnnotationController
 from reader.app.annotate.menus import color_icon
+from reader.app.i18n import fill
 
 # A plain name lupdate recognises (a wrapper function would hide the strings from it).
 translate = QCoreApplication.translate
@@ -52,8 +53,7 @@ class ActionButton(QToolButton):
             return
         keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
         tip = action.text().replace("&", "")
-        self.setToolTip(translate("AnnotateToolBar", "%1 (%2)").replace("%1", tip).replace("%2", keys)
-                        if keys else tip)
+        self.setToolTip(fill(translate("AnnotateToolBar", "%1 (%2)"), tip, keys) if keys else tip)
         if self._short is not None:
             self.setText(self._short)
             self.setAccessibleName(self._short)

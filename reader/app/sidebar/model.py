@@ -25,6 +25,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
+from reader.app.i18n import fill
 from reader.app.service import LibraryService
 from reader.core.library import IssueRow, SeriesRow
 
@@ -239,9 +240,9 @@ class SidebarModel(QAbstractItemModel):
                     "%1", label)
             node = self._series[index.row() - len(VIEWS)]
             row = node.row
-            tip = self.tr("%1: %2, %3", "series tooltip: name, issue count, unread count").replace(
-                "%1", row.name).replace("%2", self.tr("%n issue(s)", "", row.issue_count)).replace(
-                "%3", self.tr("%n unread item(s)", "", row.unread_count))
+            tip = fill(self.tr("%1: %2, %3", "series tooltip: name, issue count, unread count"),
+                       row.name, self.tr("%n issue(s)", "", row.issue_count),
+                       self.tr("%n unread item(s)", "", row.unread_count))
             return KIND_SERIES, row.id, row.name, row.unread_count, tip
         issue = self._issue(index)
         if issue is None:
