@@ -865,5 +865,15 @@ class ShortcutsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addWidget(buttons)
-        self.resize(520, 640)
+        self.resize(self._fitting_width(), 640)
         self.layout().activate()  # settle size constraints before the native window exists
+
+    def _fitting_width(self) -> int:
+        """Wide enough for every column (translations run longer than English), within the screen."""
+        table = self.table
+        needed = (sum(table.columnWidth(c) for c in range(table.columnCount()))
+                  + table.verticalScrollBar().sizeHint().width() + 2 * table.frameWidth())
+        margins = self.layout().contentsMargins()
+        width = max(520, needed + margins.left() + margins.right())
+        screen = self.screen()
+        return min(width, screen.availableGeometry().width() - 40) if screen is not None else width

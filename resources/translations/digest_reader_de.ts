@@ -4,7 +4,7 @@
 <context>
     <name>AnnotateToolBar</name>
     <message>
-        <location filename="../../reader/app/annotate/toolbar.py" line="+28"/>
+        <location filename="../../reader/app/annotate/toolbar.py" line="+29"/>
         <source>Highlight</source>
         <translation>Hervorheben</translation>
     </message>
@@ -29,7 +29,7 @@
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
         <source>Annotate</source>
         <translation>Anmerken</translation>
     </message>
@@ -52,9 +52,157 @@
 <context>
     <name>AnnotationController</name>
     <message>
-        <location filename="../../reader/app/annotate/commands.py" line="+30"/>
+        <location filename="../../reader/app/annotate/commands.py" line="+41"/>
         <source>Annotation</source>
         <translation>Anmerkung</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>Highlight</source>
+        <translation>Hervorheben</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Recolour highlight</source>
+        <translation>Hervorhebung umfärben</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Comment highlight</source>
+        <translation>Hervorhebung kommentieren</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Remove highlight</source>
+        <translation>Hervorhebung entfernen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Remove tag</source>
+        <translation>Schlagwort entfernen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove note</source>
+        <translation>Notiz entfernen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Remove star</source>
+        <translation>Stern entfernen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove annotation</source>
+        <translation>Anmerkung entfernen</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Tag %n item(s) with %1</source>
+        <translation>
+            <numerusform>%n Meldung mit %1 versehen</numerusform>
+            <numerusform>%n Meldungen mit %1 versehen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Tag %n issue(s) with %1</source>
+        <translation>
+            <numerusform>%n Ausgabe mit %1 versehen</numerusform>
+            <numerusform>%n Ausgaben mit %1 versehen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Untag %1 from %n item(s)</source>
+        <translation>
+            <numerusform>%1 von %n Meldung entfernen</numerusform>
+            <numerusform>%1 von %n Meldungen entfernen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Untag %1 from %n issue(s)</source>
+        <translation>
+            <numerusform>%1 von %n Ausgabe entfernen</numerusform>
+            <numerusform>%1 von %n Ausgaben entfernen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rename tag %1 to %2</source>
+        <translation>Schlagwort %1 in %2 umbenennen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Merge %1 into %2</source>
+        <translation>%1 mit %2 zusammenführen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Clear note</source>
+        <translation>Notiz leeren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit note</source>
+        <translation>Notiz bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add note</source>
+        <translation>Notiz hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Star</source>
+        <translation>Stern setzen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Unstar</source>
+        <translation>Stern entfernen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mark read</source>
+        <translation>Als gelesen markieren</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mark unread</source>
+        <translation>Als ungelesen markieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Place highlight</source>
+        <translation>Hervorhebung zuordnen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Place tag</source>
+        <translation>Schlagwort zuordnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Place note</source>
+        <translation>Notiz zuordnen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Place star</source>
+        <translation>Stern zuordnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Place annotation</source>
+        <translation>Anmerkung zuordnen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&apos;%1&apos;</source>
+        <comment>a quoted tag name</comment>
+        <translation>„%1“</translation>
     </message>
 </context>
 <context>
@@ -83,7 +231,7 @@ Einzelheiten stehen in der Protokolldatei:
 <context>
     <name>DiscoverController</name>
     <message>
-        <location filename="../../reader/app/discover/controller.py" line="+50"/>
+        <location filename="../../reader/app/discover/controller.py" line="+54"/>
         <source>&amp;Query Language</source>
         <translation>&amp;Abfragesprache</translation>
     </message>
@@ -1021,7 +1169,7 @@ Lizenz: AGPL-3.0-or-later</translation>
     <message>
         <location line="+39"/>
         <source>Zoom In</source>
-        <translation>Vergrößern</translation>
+        <translation>Größer</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1031,7 +1179,7 @@ Lizenz: AGPL-3.0-or-later</translation>
     <message>
         <location line="+2"/>
         <source>Zoom Out</source>
-        <translation>Verkleinern</translation>
+        <translation>Kleiner</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1041,12 +1189,12 @@ Lizenz: AGPL-3.0-or-later</translation>
     <message>
         <location line="+2"/>
         <source>Fit Width</source>
-        <translation>Breite anpassen</translation>
+        <translation>Seitenbreite</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Fit Page</source>
-        <translation>Seite anpassen</translation>
+        <translation>Ganze Seite</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1265,7 +1413,7 @@ darstellbar</translation>
 <context>
     <name>SavedSearchesPanel</name>
     <message>
-        <location filename="../../reader/app/discover/saved_panel.py" line="+48"/>
+        <location filename="../../reader/app/discover/saved_panel.py" line="+49"/>
         <source>Saved Searches</source>
         <translation>Gespeicherte Suchen</translation>
     </message>
@@ -1283,10 +1431,10 @@ darstellbar</translation>
     <message>
         <location line="+9"/>
         <source>No saved searches: search, then press + to keep it here.</source>
-        <translation>Keine gespeicherten Suchen: Suchen Sie und drücken Sie dann +, um die Suche hier abzulegen.</translation>
+        <translation>Keine gespeicherten Suchen: Nach einer Suche legt + sie hier ab.</translation>
     </message>
     <message numerus="yes">
-        <location line="+70"/>
+        <location line="+71"/>
         <source>%1, %n item(s)</source>
         <translation>
             <numerusform>%1, %n Meldung</numerusform>
@@ -1309,7 +1457,7 @@ darstellbar</translation>
         <translation>%1, %2 neu seit Ihrem letzten Besuch</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+44"/>
         <source>Run</source>
         <translation>Ausführen</translation>
     </message>
@@ -1666,7 +1814,7 @@ darstellbar</translation>
 <context>
     <name>SidebarModel</name>
     <message>
-        <location filename="../../reader/app/sidebar/model.py" line="+40"/>
+        <location filename="../../reader/app/sidebar/model.py" line="+41"/>
         <source>All items</source>
         <translation>Alle Meldungen</translation>
     </message>
@@ -1845,7 +1993,7 @@ Problem: {reason}</translation>
 <context>
     <name>TagsPanel</name>
     <message>
-        <location filename="../../reader/app/annotate/tags_panel.py" line="+39"/>
+        <location filename="../../reader/app/annotate/tags_panel.py" line="+40"/>
         <location line="+12"/>
         <source>Tags</source>
         <translation>Schlagwörter</translation>
@@ -1872,7 +2020,7 @@ Problem: {reason}</translation>
         <translation>%1: %2, %3</translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+1"/>
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n Meldung</numerusform>

@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>AnnotationController</name>
+    <message numerus="yes">
+        <location filename="../../reader/app/annotate/commands.py" line="+116"/>
+        <source>Tag %n item(s) with %1</source>
+        <translation>
+            <numerusform>Tag %n item with %1</numerusform>
+            <numerusform>Tag %n items with %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Tag %n issue(s) with %1</source>
+        <translation>
+            <numerusform>Tag %n issue with %1</numerusform>
+            <numerusform>Tag %n issues with %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Untag %1 from %n item(s)</source>
+        <translation>
+            <numerusform>Untag %1 from %n item</numerusform>
+            <numerusform>Untag %1 from %n items</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Untag %1 from %n issue(s)</source>
+        <translation>
+            <numerusform>Untag %1 from %n issue</numerusform>
+            <numerusform>Untag %1 from %n issues</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message numerus="yes">
         <location filename="../../reader/app/export/dialog.py" line="+250"/>
@@ -73,7 +108,7 @@
 <context>
     <name>SavedSearchesPanel</name>
     <message numerus="yes">
-        <location filename="../../reader/app/discover/saved_panel.py" line="+140"/>
+        <location filename="../../reader/app/discover/saved_panel.py" line="+142"/>
         <source>%1, %n item(s)</source>
         <translation>
             <numerusform>%1, %n item</numerusform>
@@ -84,7 +119,7 @@
 <context>
     <name>SidebarModel</name>
     <message numerus="yes">
-        <location filename="../../reader/app/sidebar/model.py" line="+238"/>
+        <location filename="../../reader/app/sidebar/model.py" line="+239"/>
         <source>%1: %n item(s)</source>
         <translation>
             <numerusform>%1: %n item</numerusform>

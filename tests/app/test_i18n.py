@@ -378,3 +378,45 @@ def test_translations_folder_is_found_from_the_package() -> None:
     assert folder.is_dir(), folder
     assert (folder / "digest_reader_de.qm").is_file()
     assert Path(folder).name == "translations"
+
+
+# -- undo texts ------------------------------------------------------------------------------
+def test_undo_steps_are_named_in_the_window_language(german, window, service) -> None:
+    """The core names its changes in English; every controller operation says it in German."""
+    annotator = window.annotator
+    items = service.items(service.list_issues()[0].id)
+    first, second = items[0].id, items[1].id
+    steps = [
+        (lambda: annotator.highlight(first), "Hervorheben"),
+        (lambda: annotator.recolor(service.annotations.highlights(first)[0].id, "green"),
+         "Hervorhebung umfärben"),
+        (lambda: annotator.set_comment(service.annotations.highlights(first)[0].id, "gut"),
+         "Hervorhebung kommentieren"),
+        (lambda: annotator.tag_items([first, second], ["energie", "Energie"]),
+         "2 Meldungen mit „energie“ versehen"),
+        (lambda: annotator.tag_items([first], "netz"), "1 Meldung mit „netz“ versehen"),
+        (lambda: annotator.rename_tag("netz", "strom"), "Schlagwort „netz“ in „strom“ umbenennen"),
+        (lambda: annotator.merge_tags(["strom"], "energie"), "„strom“ mit „energie“ zusammenführen"),
+        (lambda: annotator.untag_items([second], ["energie"]), "„energie“ von 1 Meldung entfernen"),
+        (lambda: annotator.tag_issues([items[0].issue_id], ["woche"]), "1 Ausgabe mit „woche“ versehen"),
+        (lambda: annotator.set_note(first, "Notiz"), "Notiz hinzufügen"),
+        (lambda: annotator.set_note(first, "Notiz 2"), "Notiz bearbeiten"),
+        (lambda: annotator.set_note(first, ""), "Notiz leeren"),
+        (lambda: annotator.star([first]), "Stern setzen"),
+        (lambda: annotator.star([first], False), "Stern entfernen"),
+        (lambda: annotator.mark_read([second]), "Als gelesen markieren"),
+        (lambda: annotator.mark_read([second], False), "Als ungelesen markieren"),
+        (lambda: annotator.remove(service.annotations.highlights(first)[0].id), "Hervorhebung entfernen"),
+    ]
+    for step, expected in steps:
+        assert step()
+        assert annotator.stack.undoText() == expected
+    assert window.actions_by_name["undo"].text() == "Rückgängig: Hervorhebung entfernen"
+
+
+def test_undo_steps_in_english_use_plural_forms(english, window, service) -> None:
+    items = service.items(service.list_issues()[0].id)
+    window.annotator.tag_items([items[0].id], "x")
+    assert window.annotator.stack.undoText() == "Tag 1 item with 'x'"
+    window.annotator.untag_items([items[0].id, items[1].id], "x")
+    assert window.annotator.stack.undoText() == "Untag 'x' from 2 items"

@@ -41,6 +41,10 @@ class DiscoverController(QObject):
         split.addWidget(self.facets_panel)
         for i in range(split.count()):
             split.setStretchFactor(i, 3 if split.widget(i) is window.left_stack else 1)
+        # Proportions, not pixels: each section below the list gets room for a few lines, so a
+        # wrapped hint ("No saved searches: ...") is not cut off (a splitter ignores a wrapped
+        # label's height-for-width).
+        split.setSizes([480 if split.widget(i) is window.left_stack else 160 for i in range(split.count())])
         self.related_panel = RelatedPanel(service)
         self.related_panel.hide()
         window.content_splitter.addWidget(self.related_panel)

@@ -71,6 +71,7 @@ class SavedSearchesPanel(QWidget):
         self.hint = QLabel(self.tr("No saved searches: search, then press + to keep it here."))
         self.hint.setObjectName("savedHint")
         self.hint.setWordWrap(True)
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.hint.setEnabled(False)
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
