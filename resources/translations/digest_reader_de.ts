@@ -1522,7 +1522,7 @@ darstellbar</translation>
     <message>
         <location filename="../../reader/app/search/panel.py" line="+88"/>
         <source>Search items  (/ or Ctrl+F)</source>
-        <translation>Meldungen durchsuchen  (/ oder Strg+F)</translation>
+        <translation>Suchen  (/ oder Strg+F)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2135,7 +2135,7 @@ Problem: {reason}</translation>
         <translation>Ihre Bibliothek ist leer. Importieren Sie Digest-PDFs (einzelne Dateien oder ganze Ordner; Sie können sie auch auf dieses Fenster ziehen) oder beginnen Sie mit einigen Beispielausgaben, um das Programm kennenzulernen. Alles bleibt auf diesem Computer.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>&amp;Import PDFs…</source>
         <translation>PDFs &amp;importieren…</translation>
     </message>

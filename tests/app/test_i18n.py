@@ -420,3 +420,33 @@ def test_undo_steps_in_english_use_plural_forms(english, window, service) -> Non
     assert window.annotator.stack.undoText() == "Tag 1 item with 'x'"
     window.annotator.untag_items([items[0].id, items[1].id], "x")
     assert window.annotator.stack.undoText() == "Untag 'x' from 2 items"
+
+
+# -- longer German texts still fit ----------------------------------------------------------
+def test_welcome_text_is_not_cut_in_german(german, empty_library, qtbot) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    from reader.app.service import LibraryService
+    from reader.app.window import MainWindow
+
+    window = MainWindow(LibraryService(empty_library))
+    qtbot.addWidget(window)
+    window.resize(1200, 700)
+    window.show()
+    qtbot.waitExposed(window)
+    text = next(label for label in window.welcome.findChildren(QLabel) if label.wordWrap())
+    assert text.isVisible() and text.text().startswith("Ihre Bibliothek ist leer.")
+    assert text.height() >= text.heightForWidth(text.width())
+
+
+def test_shortcuts_dialog_shows_every_column_in_german(german, window, qtbot) -> None:
+    from reader.app.window import ShortcutsDialog
+
+    dialog = ShortcutsDialog(window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    table = dialog.table
+    assert table.horizontalHeaderItem(2).text() == "Tasten"
+    assert sum(table.columnWidth(c) for c in range(table.columnCount())) <= table.viewport().width()
+    assert not table.horizontalScrollBar().isVisible()
