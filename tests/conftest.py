@@ -18,11 +18,16 @@ SAMPLES_DIR = PROJECT_ROOT / "sample_issues"
 
 @pytest.fixture(autouse=True)
 def isolated_data_paths(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Point the library, settings and logs into a fresh tmp folder for every test."""
+    """Point the library, settings and logs into a fresh tmp folder for every test.
+
+    The window's language is pinned to English (``reader.app.i18n.LANGUAGE_ENV``), so tests
+    that start the app do not depend on the developer's locale; translation tests unset it.
+    """
     base = tmp_path_factory.mktemp("data")
     monkeypatch.setenv(paths.LIBRARY_ENV, str(base / "library"))
     monkeypatch.setenv(paths.CONFIG_ENV, str(base / "config"))
     monkeypatch.setenv(paths.LOG_ENV, str(base / "logs"))
+    monkeypatch.setenv("DIGEST_READER_LANGUAGE", "en")
     return base
 
 

@@ -24,6 +24,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QFileOpenEvent
 
+from reader.app.i18n import fill
 from reader.app.links import SCHEME, OpenRequest, OpenTarget, apply_to_window, parse_link
 from reader.app.service import resolve_open
 from reader.core.errors import UserError
@@ -153,7 +154,7 @@ class FileOpenRouter(QObject):
             job = lambda: resolve_open(service, pending, timeout=IMPORT_TIMEOUT)  # noqa: E731
             if pending.kind == "file" and pending.path is not None:
                 window.statusBar().showMessage(
-                    self.tr("Opening {name}\u2026").format(name=pending.path.name))
+                    fill(self.tr("Opening %1\u2026"), pending.path.name))
         self._resolving += 1
         self._pool.start(lambda: self._run(job))
 

@@ -120,22 +120,23 @@ def summary_text(outcomes: Sequence[ImportOutcome], error: str = "") -> tuple[st
     duplicates = [o for o in outcomes if o.outcome == "duplicate"]
     failed = [o for o in outcomes if o.outcome == "failed"]
     cancelled = [o for o in outcomes if o.outcome == "cancelled"]
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("ImportSummary", text)
-
-    parts = [tr("{n} imported").format(n=len(imported)),
-             tr("{n} already in the library").format(n=len(duplicates)),
-             tr("{n} failed").format(n=len(failed))]
+    translate = QCoreApplication.translate  # a name lupdate recognises
+    parts = [translate("ImportSummary", "{n} imported").format(n=len(imported)),
+             translate("ImportSummary", "{n} already in the library").format(n=len(duplicates)),
+             translate("ImportSummary", "{n} failed").format(n=len(failed))]
     if cancelled:
-        parts.append(tr("{n} cancelled").format(n=len(cancelled)))
+        parts.append(translate("ImportSummary", "{n} cancelled").format(n=len(cancelled)))
     headline = ", ".join(parts) + "."
     if error:
-        headline = tr("Import stopped: {error}").format(error=error)
+        headline = translate("ImportSummary", "Import stopped: {error}").format(error=error)
     elif not outcomes:
-        headline = tr("No PDF files were found there.")
+        headline = translate("ImportSummary", "No PDF files were found there.")
     lines: list[str] = []
-    for title, group in ((tr("Imported"), imported), (tr("Already in the library"), duplicates),
-                         (tr("Failed"), failed), (tr("Cancelled"), cancelled)):
+    groups = ((translate("ImportSummary", "Imported"), imported),
+              (translate("ImportSummary", "Already in the library"), duplicates),
+              (translate("ImportSummary", "Failed"), failed),
+              (translate("ImportSummary", "Cancelled"), cancelled))
+    for title, group in groups:
         if not group:
             continue
         lines.append(f"{title} ({len(group)}):")
@@ -144,7 +145,7 @@ def summary_text(outcomes: Sequence[ImportOutcome], error: str = "") -> tuple[st
             reason = f" \u2014 {o.reason}" if o.reason and group is not imported else ""
             lines.append(f"  {name}{reason}")
             for warning in getattr(o, "warnings", ()) or ():
-                lines.append("      " + tr("note: {warning}").format(warning=warning))
+                lines.append("      " + translate("ImportSummary", "note: {warning}").format(warning=warning))
         lines.append("")
     return headline, "\n".join(lines).rstrip()
 

@@ -14,11 +14,15 @@ import os
 import sys
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+if TYPE_CHECKING:
+    from reader.app.file_open import FileOpenRouter
+    from reader.app.settings import Settings
 
 READY_FILE_ENV = "DIGEST_READER_READY_FILE"
 QUIT_WHEN_READY_ENV = "DIGEST_READER_QUIT_WHEN_READY"
@@ -74,19 +78,32 @@ def run(library_dir: Path, open_request: Any = None) -> int:
 
     ``open_request`` (a :class:`reader.app.links.OpenRequest`) is shown once the window is up
     (``digest-reader FILE.pdf`` / a ``digest-reader://`` link). Uncaught exceptions show a dialog
-    and are logged (:mod:`reader.app.crash`) instead of closing the window.
+    and are logged (:mod:`reader.app.crash`) instead of closing the window. The translators for
+    the chosen language (:mod:`reader.app.i18n`) are installed before any dialog or window.
     """
     app = create_application()
-    from reader.app import theme
+    from reader.app import i18n
     from reader.app.file_open import install as install_file_open
 
     # Before anything can spin the event loop: macOS sends the launch file as an event.
     opens = install_file_open(app)
     from reader.app.settings import Settings
+
+    settings = Settings()
+    i18n.install_translators(app, settings.language)
+    try:
+        return _run(app, settings, library_dir, open_request, opens)
+    finally:
+        i18n.remove_translators(app)  # an app reused afterwards (tests) speaks English again
+
+
+def _run(app: QApplication, settings: Settings, library_dir: Path, open_request: Any,
+         opens: FileOpenRouter) -> int:
+    """The body of :func:`run`, with the translators and the file-open router installed."""
+    from reader.app import theme
     from reader.app.startup_safety import open_or_recover, schedule_startup_backup
     from reader.core.errors import LibraryError
 
-    settings = Settings()
     theme.apply_theme(app, settings.theme)
     theme.follow_system(app, lambda: settings.theme)
     try:

@@ -12,6 +12,7 @@ from typing import SupportsFloat, SupportsIndex, SupportsInt
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from reader.app.i18n import normalise_code
 from reader.core import paths
 
 THEMES = ("system", "light", "dark")
@@ -191,3 +192,19 @@ class Settings:
         if value not in THEMES:
             raise ValueError(f"unknown theme {value!r}")
         self._qs.setValue("look/theme", value)
+
+    @property
+    def language(self) -> str:
+        """The window's language: ``""`` follows the system, else a code such as ``"de"``.
+
+        Read once at start-up (:mod:`reader.app.i18n`), so a change shows on the next start.
+        Anything that is not a language code reads as ``""``.
+        """
+        return normalise_code(str(self._qs.value("look/language", "") or ""))
+
+    @language.setter
+    def language(self, value: str) -> None:
+        code = normalise_code(value)
+        if value.strip() and not code:
+            raise ValueError(f"not a language code: {value!r}")
+        self._qs.setValue("look/language", code)

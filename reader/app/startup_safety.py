@@ -26,8 +26,8 @@ FALLBACK_DELAY_MS = 3000
 """Start the backup after this long even if no paint event was seen (minimised window)."""
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("StartupSafety", text)
+# A plain name lupdate recognises (a wrapper function would hide the strings from it).
+translate = QCoreApplication.translate
 
 
 # -- opening -------------------------------------------------------------------------------
@@ -35,29 +35,32 @@ def ask_recovery(recovery: Any, parent: QWidget | None = None) -> str:
     """Ask what to do about a damaged library; returns ``RESTORE``, ``EMPTY`` or ``QUIT``."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(_tr("Digest Reader"))
-    box.setText(_tr("The library database was damaged. It was moved aside as {name}; "
-                    "nothing was deleted.").format(name=recovery.moved_to.name))
-    details = _tr("Folder: {folder}\nProblem: {reason}").format(
+    box.setWindowTitle(translate("StartupSafety", "Digest Reader"))
+    box.setText(translate("StartupSafety", "The library database was damaged. It was moved aside as "
+                          "{name}; nothing was deleted.").format(name=recovery.moved_to.name))
+    details = translate("StartupSafety", "Folder: {folder}\nProblem: {reason}").format(
         folder=str(recovery.folder), reason=recovery.reason)
     buttons: dict[Any, str] = {}
     if recovery.backup is not None:
-        box.setInformativeText(_tr("The newest good backup is from {date}. Restore it, or start "
-                                   "with an empty library?").format(date=recovery.backup.label))
-        restore = box.addButton(_tr("Restore newest backup ({date})").format(
+        box.setInformativeText(translate("StartupSafety", "The newest good backup is from {date}. "
+                                         "Restore it, or start with an empty library?").format(
+                                             date=recovery.backup.label))
+        restore = box.addButton(translate("StartupSafety", "Restore newest backup ({date})").format(
             date=recovery.backup.label), QMessageBox.ButtonRole.AcceptRole)
         restore.setObjectName("restoreBackupButton")
-        restore.setAccessibleName(_tr("Restore newest backup"))
+        restore.setAccessibleName(translate("StartupSafety", "Restore newest backup"))
         buttons[restore] = RESTORE
     else:
-        box.setInformativeText(_tr("No good backup was found. Start with an empty library, or quit?"))
-    empty = box.addButton(_tr("Start with an empty library"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setInformativeText(translate("StartupSafety", "No good backup was found. Start with an "
+                                         "empty library, or quit?"))
+    empty = box.addButton(translate("StartupSafety", "Start with an empty library"),
+                          QMessageBox.ButtonRole.DestructiveRole)
     empty.setObjectName("emptyLibraryButton")
-    empty.setAccessibleName(_tr("Start with an empty library"))
+    empty.setAccessibleName(translate("StartupSafety", "Start with an empty library"))
     buttons[empty] = EMPTY
-    quit_button = box.addButton(_tr("Quit"), QMessageBox.ButtonRole.RejectRole)
+    quit_button = box.addButton(translate("StartupSafety", "Quit"), QMessageBox.ButtonRole.RejectRole)
     quit_button.setObjectName("quitButton")
-    quit_button.setAccessibleName(_tr("Quit"))
+    quit_button.setAccessibleName(translate("StartupSafety", "Quit"))
     buttons[quit_button] = QUIT
     box.setDetailedText(details)
     box.setDefaultButton(next(iter(buttons)))
@@ -90,11 +93,11 @@ def open_or_recover(library_dir: Path, parent: QWidget | None = None) -> Any | N
                 log.info("%s", result.message())
             except LibraryError as exc:
                 log.warning("restore at start failed: %s", exc)
-                QMessageBox.warning(parent, _tr("Digest Reader"),
-                                    _tr("The backup could not be restored: {error}. An empty library will be "
-                                        "started; the damaged database and the backups are "
-                                        "kept.").format(
-                                        error=str(exc).splitlines()[0]))
+                QMessageBox.warning(parent, translate("StartupSafety", "Digest Reader"),
+                                    translate("StartupSafety", "The backup could not be restored: "
+                                              "{error}. An empty library will be started; the "
+                                              "damaged database and the backups are kept.").format(
+                                                  error=str(exc).splitlines()[0]))
                 # fall through: opening again starts an empty library (damaged one stays aside)
         # EMPTY (or after a restore): open again; a fresh database is created if none is there
 
@@ -159,7 +162,8 @@ class StartupBackup(QObject):
 
     def _show_failure(self, reason: str) -> None:
         self._window.statusBar().showMessage(
-            _tr("Automatic backup failed: {reason}").format(reason=reason), 15000)
+            translate("StartupSafety", "Automatic backup failed: {reason}").format(reason=reason),
+            15000)
 
 
 def schedule_startup_backup(window: QMainWindow, folder: Path, settings: Any) -> StartupBackup:

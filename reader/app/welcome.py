@@ -29,6 +29,9 @@ class WelcomeView(QWidget):
         )
         text.setWordWrap(True)
         text.setFixedWidth(520)
+        # A centred (aligned) widget gets its size hint, which ignores height-for-width: without
+        # this a longer translation loses its last lines.
+        text.setMinimumHeight(text.heightForWidth(520))
         self.import_button = QPushButton(self.tr("&Import PDFs\u2026"), self)
         self.import_button.setObjectName("welcomeImport")
         self.samples_button = QPushButton(self.tr("Try the &sample issues"), self)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QLabel,
+    QLayout,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -54,6 +55,7 @@ from reader.app.annotate.toolbar import AnnotateToolBar
 from reader.app.discover import DiscoverController
 from reader.app.export import ExportController
 from reader.app.importing import ImportController, ImportSummaryDialog
+from reader.app.language_menu import LanguageMenu
 from reader.app.page_factory import make_page_pane
 from reader.app.reading import ReadingPane
 from reader.app.search import SearchPanel
@@ -195,12 +197,16 @@ class MainWindow(QMainWindow):
         a = self.actions_by_name
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.setObjectName("fileMenu")
+        self.file_menu = file_menu
         file_menu.addActions([a["import_files"], a["import_folder"]])
         file_menu.addActions([a["export"], self.exporter.import_action])
         file_menu.addSeparator()
         file_menu.addAction(a["quit"])
 
         view = bar.addMenu(self.tr("&View"))
+        view.setObjectName("viewMenu")
+        self.view_menu = view
         view.addActions([a["font_bigger"], a["font_smaller"], a["font_reset"]])
         view.addSeparator()
         view.addActions([a["page_zoom_in"], a["page_zoom_out"], a["fit_width"], a["fit_page"]])
@@ -219,6 +225,8 @@ class MainWindow(QMainWindow):
             self.theme_group.addAction(action)
             theme_menu.addAction(action)
             self.theme_actions[mode] = action
+        self.language_menu = LanguageMenu(self.settings, self)
+        view.addMenu(self.language_menu)
         self.mark_read_action = QAction(self.tr("&Mark Items Read When Shown"), self, checkable=True)
         self.mark_read_action.setObjectName("mark_read_when_shown")
         self.mark_read_action.setChecked(self.settings.mark_read_when_shown)
@@ -244,6 +252,8 @@ class MainWindow(QMainWindow):
         self._update_undo_texts()
 
         go = bar.addMenu(self.tr("&Go"))
+        go.setObjectName("goMenu")
+        self.go_menu = go
         go.addActions([a["next_item"], a["previous_item"], a["first_item"], a["last_item"]])
         go.addSeparator()
         go.addActions([a["next_issue"], a["previous_issue"]])
@@ -253,6 +263,8 @@ class MainWindow(QMainWindow):
         go.addActions([a["search"], a["back"]])
 
         help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.setObjectName("helpMenu")
+        self.help_menu = help_menu
         help_menu.addAction(a["shortcuts_help"])
         about = QAction(self.tr("&About Digest Reader"), self)
         about.triggered.connect(self.show_about)
@@ -871,5 +883,15 @@ class ShortcutsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addWidget(buttons)
-        self.resize(520, 640)
+        self.resize(self._fitting_width(layout), 640)
         layout.activate()  # settle size constraints before the native window exists
+
+    def _fitting_width(self, layout: QLayout) -> int:
+        """Wide enough for every column (translations run longer than English), within the screen."""
+        table = self.table
+        needed = (sum(table.columnWidth(c) for c in range(table.columnCount()))
+                  + table.verticalScrollBar().sizeHint().width() + 2 * table.frameWidth())
+        margins = layout.contentsMargins()
+        width = max(520, needed + margins.left() + margins.right())
+        screen = self.screen()
+        return int(min(width, screen.availableGeometry().width() - 40) if screen is not None else width)

@@ -85,6 +85,17 @@ def empty_library(tmp_path: Path):
 
 
 @pytest.fixture
+def english(qapp):
+    """The English catalogue installed, as the app does at start: "3 items", not "3 item(s)"."""
+    from reader.app import i18n
+
+    installed = i18n.install_translators(qapp, "en", environ={})
+    assert installed.language == "en" and installed.files
+    yield installed
+    i18n.remove_translators(qapp)
+
+
+@pytest.fixture
 def service(library, qapp):
     from reader.app.service import LibraryService
 

@@ -135,7 +135,7 @@ def test_tag_chip_removes_a_tag(window, qtbot, service):
     assert service.annotations.item_tags(item.id) == ["beta"]
 
 
-def test_bulk_tagging_a_multi_selection_is_one_undo_step(window, qtbot, service):
+def test_bulk_tagging_a_multi_selection_is_one_undo_step(window, qtbot, service, english):
     items = window.reading.items[:3]
     first = next(s for s in window.reading._spans if s.item.id == items[0].id)  # noqa: SLF001
     last = next(s for s in window.reading._spans if s.item.id == items[2].id)  # noqa: SLF001
@@ -146,7 +146,7 @@ def test_bulk_tagging_a_multi_selection_is_one_undo_step(window, qtbot, service)
     assert window.selected_item_ids() == [i.id for i in items]
     qtbot.keyClick(window.reading, Qt.Key.Key_T)
     dialog = window.tag_dialog
-    assert dialog.windowTitle() == "Tag 3 item(s)"
+    assert dialog.windowTitle() == "Tag 3 items"
     qtbot.keyClicks(dialog.field, "brief")
     qtbot.keyClick(dialog.field, Qt.Key.Key_Return)
     assert all(service.annotations.item_tags(i.id) == ["brief"] for i in items)
@@ -246,7 +246,7 @@ def test_m_u_are_undoable_but_mark_read_when_shown_is_not(window, qtbot, service
     assert service.get_item(item.id).read
 
 
-def test_edit_menu_lists_undo_and_redo(window, qtbot):
+def test_edit_menu_lists_undo_and_redo(window, qtbot, english):
     item = current(window)
     window.annotator.tag_items([item.id], ["x"])
     texts = [a.text() for a in window.edit_menu.actions()]

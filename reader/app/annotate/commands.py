@@ -15,21 +15,31 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from reader.app.i18n import fill
 from reader.app.service import LibraryService
-from reader.core.annotations import Change
+from reader.core.annotations import Change, normalise_tag
 
 NOTE_COMMAND_ID = 4101
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AnnotationController", text)
+# A plain name lupdate recognises (a wrapper function would hide the strings from it).
+translate = QCoreApplication.translate
+
+
+def _tag_names(tags: Iterable[str] | str) -> list[str]:
+    """Tag names as the core reads them: normalised, case-insensitive duplicates dropped."""
+    names: dict[str, str] = {}
+    for raw in [tags] if isinstance(tags, str) else tags:
+        name = normalise_tag(raw)
+        names.setdefault(name.lower(), name)
+    return list(names.values())
 
 
 class ChangeCommand(QUndoCommand):
     """One undo step made of a core Change (already applied when pushed)."""
 
     def __init__(self, service: LibraryService, change: Change, text: str = "") -> None:
-        super().__init__(text or change.description or _tr("Annotation"))
+        super().__init__(text or change.description or translate("AnnotationController", "Annotation"))
         self.service = service
         self.change = change
         self._done = True  # applied by the caller before the push
@@ -79,10 +89,57 @@ class AnnotationController(QObject):
     def _do(self, operation: str, *args: Any, merge_key: object = None, **kwargs: Any) -> Change | None:
         change = self.service.annotate(operation, *args, **kwargs)
         if change:
-            command = ChangeCommand(self.service, change)
+            command = ChangeCommand(self.service, change, self.describe(operation, args, change))
             command.merge_key = merge_key
             self.stack.push(command)
         return change
+
+    def describe(self, operation: str, args: tuple[Any, ...], change: Change) -> str:
+        """The undo step's name in the window's language ("Undo %1" in the Edit menu).
+
+        The core's ``Change.description`` is English (the core has no Qt); this says the same
+        from the operation and its arguments, through tr(). Unknown operations keep the core's.
+        """
+        kind = next((a.kind for a in (*change.before, *change.after)), "")
+        if operation == "add_highlight":
+            return self.tr("Highlight")
+        if operation == "recolor":
+            return self.tr("Recolour highlight")
+        if operation == "set_comment":
+            return self.tr("Comment highlight")
+        if operation == "remove":
+            removed = {a.kind for a in change.before}
+            return {"highlight": self.tr("Remove highlight"), "tag": self.tr("Remove tag"),
+                    "note": self.tr("Remove note"), "star": self.tr("Remove star")}.get(
+                removed.pop() if len(removed) == 1 else "", self.tr("Remove annotation"))
+        if operation in ("tag_items", "tag_issues", "untag_items", "untag_issues"):
+            n, names = len(set(args[0])), self._quoted(_tag_names(args[1]))
+            text = {"tag_items": self.tr("Tag %n item(s) with %1", "", n),
+                    "tag_issues": self.tr("Tag %n issue(s) with %1", "", n),
+                    "untag_items": self.tr("Untag %1 from %n item(s)", "", n),
+                    "untag_issues": self.tr("Untag %1 from %n issue(s)", "", n)}[operation]
+            return fill(text, names)
+        if operation == "rename_tag":
+            return fill(self.tr("Rename tag %1 to %2"), *(self._quoted([normalise_tag(t)]) for t in args))
+        if operation == "merge_tags":
+            return fill(self.tr("Merge %1 into %2"), self._quoted(_tag_names(args[0])),
+                        self._quoted([normalise_tag(args[1])]))
+        if operation in ("set_note", "set_issue_note"):
+            if not change.after:
+                return self.tr("Clear note")
+            return self.tr("Edit note") if change.before else self.tr("Add note")
+        if operation == "star":
+            return self.tr("Star") if args[1] else self.tr("Unstar")
+        if operation == "mark_read":
+            return self.tr("Mark read") if args[1] else self.tr("Mark unread")
+        if operation == "place_orphan":
+            return {"highlight": self.tr("Place highlight"), "tag": self.tr("Place tag"),
+                    "note": self.tr("Place note"), "star": self.tr("Place star")}.get(
+                kind, self.tr("Place annotation"))
+        return str(change.description)
+
+    def _quoted(self, names: list[str]) -> str:
+        return ", ".join(fill(self.tr("'%1'", "a quoted tag name"), name) for name in names)
 
     # highlights
     def highlight(self, item_id: int, *, color: str | None = None, start: int | None = None,

@@ -13,9 +13,8 @@ from PySide6.QtWidgets import QInputDialog, QMenu, QWidget
 from reader.app.annotate.colors import COLORS, color_label, highlight_color
 from reader.app.annotate.commands import AnnotationController
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("HighlightMenu", text)
+# A plain name lupdate recognises (a wrapper function would hide the strings from it).
+translate = QCoreApplication.translate
 
 
 def color_icon(name: str) -> QIcon:
@@ -32,15 +31,17 @@ def add_annotation_actions(menu: QMenu, controller: AnnotationController, parent
     menu.addSeparator()
     target: tuple[str, str, int, int | None, int | None] | None = None
     if selection is not None:
-        target = (_tr("Highlight Selection"), "highlightSelection", *selection)  # item, start, end
+        sel_item, sel_start, sel_end = selection
+        target = (translate("HighlightMenu", "Highlight Selection"), "highlightSelection",
+                  sel_item, sel_start, sel_end)
     elif item_id is not None and annotation_id is None:
-        target = (_tr("Highlight Item"), "highlightItem", item_id, None, None)
+        target = (translate("HighlightMenu", "Highlight Item"), "highlightItem", item_id, None, None)
     if target is not None:
         text, name, hid, start, end = target
         act = menu.addAction(text)
         act.setObjectName(name)
         act.triggered.connect(lambda: controller.highlight(hid, start=start, end=end))
-        in_colour = menu.addMenu(_tr("Highlight In"))
+        in_colour = menu.addMenu(translate("HighlightMenu", "Highlight In"))
         in_colour.setObjectName(name + "Colours")
         for colour in COLORS:
             sub = QAction(color_icon(colour), color_label(colour), in_colour)
@@ -54,7 +55,7 @@ def add_annotation_actions(menu: QMenu, controller: AnnotationController, parent
         ann = controller.service.annotations.get(annotation_id)
     except Exception:  # noqa: BLE001 - vanished meanwhile: no highlight actions
         return
-    colours = menu.addMenu(_tr("Highlight Colour"))
+    colours = menu.addMenu(translate("HighlightMenu", "Highlight Colour"))
     colours.setObjectName("highlightColourMenu")
     for name in COLORS:
         act = QAction(color_icon(name), color_label(name), colours)
@@ -63,20 +64,21 @@ def add_annotation_actions(menu: QMenu, controller: AnnotationController, parent
         act.setChecked(ann.color == name)
         act.triggered.connect(lambda _checked=False, n=name: controller.recolor(annotation_id, n))
         colours.addAction(act)
-    comment = menu.addAction(_tr("Edit Comment\u2026") if ann.comment else _tr("Add Comment\u2026"))
+    comment = menu.addAction(translate("HighlightMenu", "Edit Comment\u2026") if ann.comment
+                             else translate("HighlightMenu", "Add Comment\u2026"))
     comment.setObjectName("highlightComment")
 
     def edit_comment() -> None:
         if ask_comment is not None:
             text = ask_comment(ann.comment)
         else:
-            text, ok = QInputDialog.getMultiLineText(parent, _tr("Highlight Comment"),
-                                                     _tr("Comment:"), ann.comment)
+            text, ok = QInputDialog.getMultiLineText(parent, translate("HighlightMenu", "Highlight Comment"),
+                                                     translate("HighlightMenu", "Comment:"), ann.comment)
             text = text if ok else None
         if text is not None:
             controller.set_comment(annotation_id, text.strip())
 
     comment.triggered.connect(edit_comment)
-    remove = menu.addAction(_tr("Remove Highlight"))
+    remove = menu.addAction(translate("HighlightMenu", "Remove Highlight"))
     remove.setObjectName("removeHighlight")
     remove.triggered.connect(lambda: controller.remove(annotation_id))

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.app.annotate.commands import AnnotationController
+from reader.app.i18n import fill
 
 TagRole = Qt.ItemDataRole.UserRole + 11
 
@@ -117,8 +118,9 @@ class TagsPanel(QWidget):
                 node = nodes[tag.name]
                 count = tag.item_count + tag.issue_count
                 node.setText(1, str(count))
-                node.setToolTip(0, self.tr("%1: %2 items, %3 issues").replace("%1", tag.name)
-                                .replace("%2", str(tag.item_count)).replace("%3", str(tag.issue_count)))
+                node.setToolTip(0, fill(self.tr("%1: %2, %3", "tag tooltip: name, item count, issue count"),
+                                        tag.name, self.tr("%n item(s)", "", tag.item_count),
+                                        self.tr("%n issue(s)", "", tag.issue_count)))
                 node.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.tree.expandAll()
             empty = not nodes

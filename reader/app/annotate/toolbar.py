@@ -17,19 +17,19 @@ from PySide6.QtWidgets import QMenu, QToolBar, QToolButton, QWidget
 from reader.app.annotate.colors import COLORS, color_label
 from reader.app.annotate.commands import AnnotationController
 from reader.app.annotate.menus import color_icon
+from reader.app.i18n import fill
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AnnotateToolBar", text)
+# A plain name lupdate recognises (a wrapper function would hide the strings from it).
+translate = QCoreApplication.translate
 
 
 def _short_labels() -> dict[str, str]:
     """Compact button texts for the shortcut actions (the menus keep the long ones)."""
     return {
-        "highlight": _tr("Highlight"),
-        "tag": _tr("Tag\u2026"),
-        "toggle_star": _tr("Star"),
-        "toggle_notes": _tr("Note"),
+        "highlight": translate("AnnotateToolBar", "Highlight"),
+        "tag": translate("AnnotateToolBar", "Tag\u2026"),
+        "toggle_star": translate("AnnotateToolBar", "Star"),
+        "toggle_notes": translate("AnnotateToolBar", "Note"),
     }
 
 
@@ -53,7 +53,7 @@ class ActionButton(QToolButton):
             return
         keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
         tip = action.text().replace("&", "")
-        self.setToolTip(_tr("%1 (%2)").replace("%1", tip).replace("%2", keys) if keys else tip)
+        self.setToolTip(fill(translate("AnnotateToolBar", "%1 (%2)"), tip, keys) if keys else tip)
         if self._short is not None:
             self.setText(self._short)
             self.setAccessibleName(self._short)
@@ -72,8 +72,8 @@ class AnnotateToolBar(QToolBar):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("annotateToolBar")
-        self.setWindowTitle(_tr("Annotate"))
-        self.setAccessibleName(_tr("Annotate toolbar"))
+        self.setWindowTitle(translate("AnnotateToolBar", "Annotate"))
+        self.setAccessibleName(translate("AnnotateToolBar", "Annotate toolbar"))
         self.setMovable(False)
         self.setFloatable(False)
         self.controller = controller
@@ -89,7 +89,7 @@ class AnnotateToolBar(QToolBar):
             self.addWidget(button)
             self.buttons[name] = button
 
-        self.color_menu = QMenu(_tr("Highlight Colour"), self)
+        self.color_menu = QMenu(translate("AnnotateToolBar", "Highlight Colour"), self)
         self.color_menu.setObjectName("toolbarHighlightColours")
         group = QActionGroup(self.color_menu)
         group.setExclusive(True)
@@ -109,7 +109,7 @@ class AnnotateToolBar(QToolBar):
         highlight.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         extension = self.findChild(QToolButton, "qt_toolbar_ext_button")
         if extension is not None:
-            extension.setAccessibleName(_tr("More annotate tools"))
+            extension.setAccessibleName(translate("AnnotateToolBar", "More annotate tools"))
 
     def _sync_colour(self) -> None:
         current = self.color_actions.get(self.controller.last_color)

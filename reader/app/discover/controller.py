@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QInputDialog, QMenu
+from PySide6.QtWidgets import QInputDialog
 
 from reader.app.discover.facets_panel import FacetsPanel
 from reader.app.discover.help_dialog import QueryHelpDialog
@@ -42,6 +42,10 @@ class DiscoverController(QObject):
         split.addWidget(self.facets_panel)
         for i in range(split.count()):
             split.setStretchFactor(i, 3 if split.widget(i) is window.left_stack else 1)
+        # Proportions, not pixels: each section below the list gets room for a few lines, so a
+        # wrapped hint ("No saved searches: ...") is not cut off (a splitter ignores a wrapped
+        # label's height-for-width).
+        split.setSizes([480 if split.widget(i) is window.left_stack else 160 for i in range(split.count())])
         self.related_panel = RelatedPanel(service)
         self.related_panel.hide()
         window.content_splitter.addWidget(self.related_panel)
@@ -64,22 +68,15 @@ class DiscoverController(QObject):
         current = window.reading.current_item()
         self.related_panel.set_item(current.id if current is not None else None)
 
-    def _menu(self, title: str) -> QMenu | None:
-        for action in self.window.menuBar().actions():
-            menu = action.menu()  # typed QObject by PySide6; a menu bar's entries hold QMenus
-            if isinstance(menu, QMenu) and action.text().replace("&", "") == title.replace("&", ""):
-                return menu
-        return None
-
     def _add_to_menus(self) -> None:
         actions = self.window.actions_by_name
-        go = self._menu(self.window.tr("&Go"))
+        go = getattr(self.window, "go_menu", None)
         if go is not None and "save_search" in actions:
             go.addAction(actions["save_search"])
-        view = self._menu(self.window.tr("&View"))
+        view = getattr(self.window, "view_menu", None)
         if view is not None and "toggle_related" in actions:
             view.addAction(actions["toggle_related"])
-        help_menu = self._menu(self.window.tr("&Help"))
+        help_menu = getattr(self.window, "help_menu", None)
         if help_menu is not None:
             first = help_menu.actions()[0] if help_menu.actions() else None
             help_menu.insertAction(first, self.help_action) if first is not None \

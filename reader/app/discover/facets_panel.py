@@ -121,8 +121,8 @@ class FacetsPanel(QWidget):
                 node.setData(0, FacetQueryRole, entry.query)
                 node.setData(0, FacetNameRole, entry.name)
                 node.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                node.setToolTip(0, self.tr("%1: %2 items").replace("%1", entry.name)
-                                .replace("%2", str(entry.item_count)))
+                node.setToolTip(0, self.tr("%1: %n item(s)", "", entry.item_count)
+                                .replace("%1", entry.name))
                 group.addChild(node)
                 total += 1
             group.setExpanded(kind not in expanded)
@@ -134,7 +134,7 @@ class FacetsPanel(QWidget):
     def _show_pending(self, pending: int) -> None:
         if self._worker is not None:
             return
-        self.index_button.setText(self.tr("Find Entities in %1 Items").replace("%1", str(pending)))
+        self.index_button.setText(self.tr("Find Entities in %n Item(s)", "", pending))
         self.index_button.setEnabled(True)
         self.index_button.setVisible(pending > 0)
 
@@ -169,8 +169,7 @@ class FacetsPanel(QWidget):
 
     def _on_indexed(self, done: int) -> None:
         if done >= 0:
-            self.index_button.setText(self.tr("Finding entities\u2026 %1 items done")
-                                      .replace("%1", str(done)))
+            self.index_button.setText(self.tr("Finding entities\u2026 %n item(s) done", "", done))
             return
         self._finish()
 

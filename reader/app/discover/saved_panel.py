@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.app.i18n import fill
 from reader.app.service import LibraryService
 from reader.core.errors import UserError
 
@@ -70,6 +71,7 @@ class SavedSearchesPanel(QWidget):
         self.hint = QLabel(self.tr("No saved searches: search, then press + to keep it here."))
         self.hint.setObjectName("savedHint")
         self.hint.setWordWrap(True)
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.hint.setEnabled(False)
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
@@ -137,11 +139,11 @@ class SavedSearchesPanel(QWidget):
             font = item.font()
             font.setBold(new > 0)
             item.setFont(font)
-            label = self.tr("%1, %2 items").replace("%1", name).replace("%2", shown)
+            label = (self.tr("%1, %n item(s)", "", n) if n is not None
+                     else self.tr("%1, ? items")).replace("%1", name)
             if new:
-                shown = self.tr("%1, %2 new").replace("%1", shown).replace("%2", str(new))
-                label = self.tr("%1, %2 new since you last looked").replace("%1", label) \
-                    .replace("%2", str(new))
+                shown = fill(self.tr("%1, %2 new"), shown, new)
+                label = fill(self.tr("%1, %2 new since you last looked"), label, new)
             item.setText(f"{name}  ({shown})")
             item.setData(Qt.ItemDataRole.AccessibleTextRole, label)
 

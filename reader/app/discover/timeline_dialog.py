@@ -51,8 +51,8 @@ class TimelineDialog(QDialog):
             hits = []
             self.summary.setText(str(exc).splitlines()[0] if str(exc) else "")
         else:
-            self.summary.setText(self.tr("%1 items mention %2, oldest first.")
-                                 .replace("%1", str(len(hits))).replace("%2", what))
+            self.summary.setText(self.tr("%n item(s) mention %1, oldest first.", "", len(hits))
+                                 .replace("%1", what))
         from reader.core.search import ItemHit  # loaded with the first timeline, not at start
 
         for hit in hits:

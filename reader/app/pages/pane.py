@@ -769,15 +769,15 @@ def _close_quietly(renderer: RenderProcess) -> None:
 
 def describe_link(link: Link) -> str:
     """What a link points to, in a few words, for tooltips and the status bar."""
-    tr = QCoreApplication.translate
+    translate = QCoreApplication.translate
     if link.kind in ("goto", "named") and link.page is not None:
-        return tr("PagePane", "Go to page {page}").format(page=link.page + 1)
+        return translate("PagePane", "Go to page {page}").format(page=link.page + 1)
     if link.kind == "uri" and link.uri:
         return link.uri
     if link.kind in ("launch", "gotor"):
-        return tr("PagePane", "Opens file {name} (not allowed)").format(
-            name=link.uri or tr("PagePane", "(unnamed)"))
-    return tr("PagePane", "{kind} link {target}").format(kind=link.kind, target=link.uri or "").strip()
+        return translate("PagePane", "Opens file {name} (not allowed)").format(
+            name=link.uri or translate("PagePane", "(unnamed)"))
+    return translate("PagePane", "{kind} link {target}").format(kind=link.kind, target=link.uri or "").strip()
 
 
 _FAILED_THUMB: QPixmap | None = None

@@ -231,9 +231,9 @@ class PageView(QAbstractScrollArea):
                     painter.drawPixmap(target, pixmap, QRectF(pixmap.rect()))
             if state != READY and not pieces:
                 painter.setPen(QColor(0x99, 0x33, 0x33) if state == FAILED else QColor(0x77, 0x77, 0x77))
-                tr = QCoreApplication.translate
-                text = (tr("PageView", COULD_NOT_RENDER_TEXT) if state == FAILED
-                        else tr("PageView", RENDERING_TEXT).format(n=i + 1))
+                translate = QCoreApplication.translate
+                text = (translate("PageView", COULD_NOT_RENDER_TEXT) if state == FAILED
+                        else translate("PageView", RENDERING_TEXT).format(n=i + 1))
                 painter.drawText(target, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, text)
         if self.marks:  # one path per colour: overlapping line rects are not painted twice
             paths: dict[int, tuple[QColor, QPainterPath]] = {}

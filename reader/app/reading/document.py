@@ -87,12 +87,12 @@ def page_reference(pages: Sequence[int]) -> str:
     pages = sorted(set(pages))
     if not pages:
         return ""
-    tr = QCoreApplication.translate
+    translate = QCoreApplication.translate
     if len(pages) == 1:
-        return tr("ReadingDocument", "p. {page}").format(page=pages[0])
+        return translate("ReadingDocument", "p. {page}").format(page=pages[0])
     if pages == list(range(pages[0], pages[-1] + 1)):
-        return tr("ReadingDocument", "pp. {first}\u2013{last}").format(first=pages[0], last=pages[-1])
-    return tr("ReadingDocument", "pp. {pages}").format(pages=", ".join(str(p) for p in pages))
+        return translate("ReadingDocument", "pp. {first}\u2013{last}").format(first=pages[0], last=pages[-1])
+    return translate("ReadingDocument", "pp. {pages}").format(pages=", ".join(str(p) for p in pages))
 
 
 class ReadingDocumentBuilder:

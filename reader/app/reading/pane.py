@@ -115,9 +115,9 @@ class ReadingPane(QTextBrowser):
         items = self._service.items_by_ids(ids)
         self._issue = None
         self._title = (self.tr("Library"), title,
-                       self.tr("{total} items").format(total=total) if total <= VIEW_LIMIT
-                       else self.tr("the first {limit} of {total} items").format(
-                           limit=VIEW_LIMIT, total=total))
+                       self.tr("%n item(s)", "", total) if total <= VIEW_LIMIT
+                       else self.tr("the first %1 of %n items", "", total).replace(
+                           "%1", str(VIEW_LIMIT)))
         self._note = "" if items else self.tr("Nothing here yet.")
         self._rebuild(items, current=0 if items else -1)
 

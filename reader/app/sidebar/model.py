@@ -24,6 +24,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
+from reader.app.i18n import fill
 from reader.app.service import LibraryService
 from reader.app.typed_qt import QT_TRANSLATE_NOOP
 from reader.core.library import IssueRow, SeriesRow
@@ -235,12 +236,13 @@ class SidebarModel(QAbstractItemModel):
                 view, _label = VIEWS[index.row()]
                 label = view_label(view)
                 count = self._view_count(view)
-                return KIND_VIEW, view, label, count, self.tr("{label}: {count} items").format(
-                    label=label, count=count)
+                return KIND_VIEW, view, label, count, self.tr("%1: %n item(s)", "", count).replace(
+                    "%1", label)
             node = self._series[index.row() - len(VIEWS)]
             row = node.row
-            tip = self.tr("{name}: {issues} issues, {unread} unread items").format(
-                name=row.name, issues=row.issue_count, unread=row.unread_count)
+            tip = fill(self.tr("%1: %2, %3", "series tooltip: name, issue count, unread count"),
+                       row.name, self.tr("%n issue(s)", "", row.issue_count),
+                       self.tr("%n unread item(s)", "", row.unread_count))
             return KIND_SERIES, row.id, row.name, row.unread_count, tip
         issue = self._issue(index)
         if issue is None:
@@ -248,8 +250,8 @@ class SidebarModel(QAbstractItemModel):
         tip = f"{issue.series} {issue.label}".strip()
         if issue.title and issue.title != issue.label:
             tip += f"\n{issue.title}"
-        tip += "\n" + self.tr("{items} items, {unread} unread").format(
-            items=issue.item_count, unread=issue.unread_count)
+        tip += "\n" + self.tr("%n item(s), %1 unread", "", issue.item_count).replace(
+            "%1", str(issue.unread_count))
         return KIND_ISSUE, issue.id, issue_text(issue), issue.unread_count, tip
 
     # -- lookups for the view --------------------------------------------------------------
