@@ -34,7 +34,7 @@ _MAX_SHAPE_PATHS = 3000
 _VECTOR_BLOCK = 3  # FZ_STEXT_BLOCK_VECTOR
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     """One visual line on a page (1-based ``page``), its text without the marker."""
 
@@ -66,7 +66,7 @@ class Line:
         return self.y1 - self.y0
 
 
-@dataclass
+@dataclass(slots=True)
 class _Frag:
     x0: float
     y0: float
@@ -127,6 +127,12 @@ def _font_style(font: str, flags: int) -> tuple[bool, bool]:
 
 def _style(spans: list[dict[str, Any]]) -> tuple[float, bool, bool]:
     """Dominant size and whether (nearly) all visible characters are bold / italic."""
+    if len(spans) == 1:  # most lines: one span decides alone
+        s = spans[0]
+        t = s["text"]
+        if len(t) - t.count(" ") <= 0:
+            return (0.0, False, False)
+        return (round(s["size"], 1), *_font_style(s["font"], s["flags"]))
     weight: dict[float, int] = {}
     chars = bold = italic = 0
     for s in spans:
@@ -269,7 +275,8 @@ def page_lines(page: pymupdf.Page, pno: int, want_shapes: bool = True) -> list[L
             chars = len(ftext.strip())
             if not chars:
                 continue
-            way = _direction(ln.get("dir", (1.0, 0.0)))
+            d = ln.get("dir", (1.0, 0.0))
+            way = "ltr" if d[0] > 0 and d[0] >= abs(d[1]) else _direction(d)
             by_way.setdefault(way, []).append((tuple(ln["bbox"]), spans, ftext))
             weight[way] = weight.get(way, 0) + chars
     if not by_way:
