@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -89,12 +90,34 @@ _SCALES = {
     "thousand": "thousand",
 }
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_NUM_AFTER_FIRST_DIGIT = r"(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?)"  # \d + this == _NUM
+
+
+# Speed: the regex engine skips ahead to the next possible first character only when a pattern
+# starts with a character class or with alternatives that each start with a literal; a pattern
+# that starts with a look-behind ("not after a letter") or "\b" is tried at EVERY position
+# (3-25x slower scans). So such tests sit right after the first character instead, as a
+# two-character look-behind: "X(?<![\w$].)" is "(?<![\w$])X" (at the very start of the text the
+# look-behind cannot look back two characters, so it passes, as the original one does).
+def _first_then(literal: str, not_after: str) -> str:
+    """``literal`` (unescaped) as a pattern, ``(?<!not_after)`` checked before its first character."""
+    return re.escape(literal[0]) + f"(?<!{not_after}.)" + re.escape(literal[1:])
+
+
+_SYMBOL_LITERALS = ("US$", "A$", "C$", "HK$", "S$", "NZ$", "R$", "$", "€", "£", "¥", "₩", "₹")
+_CODE_LITERALS = ("USD", "EUR", "GBP", "JPY", "CNY", "KRW")
+# (?<![\w$])(US\$|A\$|C\$|HK\$|S\$|NZ\$|R\$|[$€£¥₩₹]|(?:USD|EUR|GBP|JPY|CNY|KRW)\s?), rearranged
 _MONEY_SYMBOL = re.compile(
-    r"(?<![\w$])(US\$|A\$|C\$|HK\$|S\$|NZ\$|R\$|[$€£¥₩₹]|(?:USD|EUR|GBP|JPY|CNY|KRW)\s?)"
+    "("
+    + "|".join(
+        [_first_then(s, r"[\w$]") for s in _SYMBOL_LITERALS]
+        + [_first_then(c, r"[\w$]") + r"\s?" for c in _CODE_LITERALS]
+    )
+    + ")"
     rf"\s?({_NUM})(?:\s?(bn|billion|million|mn|trillion|tn|thousand|m|b|k)\b)?"
 )
-_MONEY_WORD = re.compile(
-    rf"(?<![\w.,])({_NUM})(?:\s(billion|million|trillion|thousand))?\s"
+_MONEY_WORD = re.compile(  # (?<![\w.,])({_NUM}) rearranged
+    rf"(\d(?<![\w.,].){_NUM_AFTER_FIRST_DIGIT})(?:\s(billion|million|trillion|thousand))?\s"
     r"(yen|us dollars|dollars|euros|euro|pounds sterling|pounds|won|yuan|renminbi|rupees)\b",
     re.IGNORECASE,
 )
@@ -165,7 +188,7 @@ _MONTH = (
     r"(January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 )
-_ISO_DAY = re.compile(r"\b((?:19|20)\d\d)-([01]\d)-([0-3]\d)\b")
+_ISO_DAY = re.compile(r"((?:1(?<!\w.)9|2(?<!\w.)0)\d\d)-([01]\d)-([0-3]\d)\b")  # \b first, rearranged
 _JA_NUM = "0-9０-９一二三四五六七八九十"
 _DATE_JA = re.compile(rf"(?:([0-9０-９]{{4}})年)?([{_JA_NUM}]{{1,2}})月(?:([{_JA_NUM}]{{1,3}})日)?")
 
@@ -206,14 +229,30 @@ def _dates(text: str) -> list[str]:
         year = _YEAR_AFTER.match(text, m.end())
         if year and not text[m.end() : year.start(1)].strip(" \t"):  # September 2026
             found.append((m.start(), f"{month} {year.group(1)}"))
-    if _CJK_DATE_HINT.search(text):
-        for m in _DATE_JA.finditer(text):
+    if "月" in text:
+        for m in _ja_dates(text):
             if m.group(1) or m.group(3):  # a bare "八月" is too vague
                 found.append((m.start(), m.group(0)))
     return [name for _, name in sorted(found)]
 
 
-_CJK_DATE_HINT = re.compile("月")
+def _ja_dates(text: str) -> Iterator[re.Match[str]]:
+    """``_DATE_JA.finditer(text)``, trying only the few places a match can start: every match
+    holds a 月 one to seven characters after its start (``2026年12月``, ``三月``), so the next
+    match from ``pos`` starts between seven before the next 月 and that 月."""
+    pos = 0
+    while (month := text.find("月", pos)) >= 0:
+        for start in range(max(pos, month - _JA_DATE_REACH), month):
+            m = _DATE_JA.match(text, start)
+            if m is not None:
+                yield m
+                pos = m.end()
+                break
+        else:
+            pos = month + 1  # no match starts before this 月, nor at it
+
+
+_JA_DATE_REACH = 7  # the 4-digit year, 年, two digits
 
 
 # -- capitalised runs --------------------------------------------------------------------------
@@ -231,12 +270,11 @@ def _is_cap(word: str) -> bool:
     return word[0].isupper() or (len(word) > 1 and word.isupper())
 
 
-@dataclass
+@dataclass(slots=True)
 class _Run:
     words: list[str]
     start: int
     end: int
-    possessive: bool = False
 
 
 _UPPER = (
@@ -244,28 +282,64 @@ _UPPER = (
     "\u0391-\u03a9\u0410-\u042f"  # Greek, Cyrillic capitals
 )
 _NAME_WORD = rf"[{_UPPER}][\w\-]*(?:['’][{_UPPER}][\w\-]*)?"
+# The "not after a word character" test sits after the first capital, as a two-character
+# look-behind, not before it: a pattern that starts with a character class lets the regex
+# engine skip ahead to the next capital instead of trying every position (3x faster scans).
+_FIRST_NAME_WORD = rf"[{_UPPER}](?<![\w'’\-].)[\w\-]*(?:['’][{_UPPER}][\w\-]*)?"
 _RUN = re.compile(
-    rf"(?<![\w'’\-])({_NAME_WORD}(?:[ \t\u00a0]+(?:(?:of|the|for|and|de|del|da|di|du|la|le|van"
-    rf"|von|der|den|&)[ \t\u00a0]+)*{_NAME_WORD})*)(['’]s\b)?"
+    rf"({_FIRST_NAME_WORD}(?:[ \t\u00a0]+(?:(?:of|the|for|and|de|del|da|di|du|la|le|van"
+    rf"|von|der|den|&)[ \t\u00a0]+)*{_NAME_WORD})*)(?:['’]s\b)?"
 )
-
-
-def _runs(text: str) -> list[_Run]:
-    """Runs of capitalised words (connectors such as "of", "and", "&" allowed inside); a run
-    ends at punctuation, a line break or a possessive ("Japan's")."""
-    return [
-        _Run(m.group(1).split(), m.start(1), m.end(1), possessive=m.group(2) is not None)
-        for m in _RUN.finditer(text)
-    ]
+"""Runs of capitalised words (connectors such as "of", "and", "&" allowed inside); a run
+ends at punctuation, a line break or a possessive ("Japan's", which the match takes along)."""
 
 
 _MAX_PLACE_WORDS = 5
+
+
+@lru_cache(maxsize=4)
+def _place_first_words(places: frozenset[str]) -> frozenset[str]:
+    """The first word of every normalised place name."""
+    return frozenset(p.split(" ")[0] for p in places)
 
 
 def _places_in(run: _Run, gz: Gazetteer) -> list[str]:
     """Gazetteer places inside a run of capitalised words, longest first, not overlapping
     (``Panama Canal Authority`` holds ``Panama Canal``, not also ``Panama``)."""
     words = run.words
+    if not "".join(words).isascii():
+        return _places_in_any(words, gz)
+    # ASCII words (no spaces, no end punctuation): normalise_name of a window is its lowered
+    # words joined by spaces, less a leading "the"; so a window can only be a place when that
+    # first word starts some place name, and no other window needs building.
+    places = gz.places
+    first = _place_first_words(places)
+    lowered = [w.lower() for w in words]
+    if first.isdisjoint(lowered):
+        return []
+    found: list[str] = []
+    i = 0
+    n = len(words)
+    while i < n:
+        head = lowered[i + 1] if lowered[i] == "the" and i + 1 < n else lowered[i]
+        if head in first:
+            for j in range(min(n, i + _MAX_PLACE_WORDS), i, -1):
+                if lowered[j - 1] in _CONNECTORS:
+                    continue
+                k = i + 1 if lowered[i] == "the" and j > i + 1 else i
+                if " ".join(lowered[k:j]) in places:
+                    found.append(" ".join(words[i:j]))
+                    i = j
+                    break
+            else:
+                i += 1
+        else:
+            i += 1
+    return found
+
+
+def _places_in_any(words: list[str], gz: Gazetteer) -> list[str]:
+    """_places_in for words of any script (every window normalised in full)."""
     found: list[str] = []
     i = 0
     while i < len(words):
@@ -298,11 +372,21 @@ def _before(text: str, pos: int, n: int = 2) -> list[str]:
     return list(_tokens_before(text, pos)[-n:])
 
 
-@lru_cache(maxsize=4)
+_PrefixIndex = tuple[tuple[tuple[str, ...], ...], frozenset[tuple[str, ...]], tuple[int, ...]]
+_PREFIX_INDEXES: dict[int, _PrefixIndex] = {}
+
+
 def _prefix_index(
     prefixes: tuple[tuple[str, ...], ...],
 ) -> tuple[frozenset[tuple[str, ...]], tuple[int, ...]]:
-    return frozenset(prefixes), tuple(sorted({len(p) for p in prefixes}))
+    # memo by identity: an lru_cache would hash the tuple of tuples on every call
+    entry = _PREFIX_INDEXES.get(id(prefixes))
+    if entry is None or entry[0] is not prefixes:
+        if len(_PREFIX_INDEXES) >= 8:
+            _PREFIX_INDEXES.clear()
+        entry = (prefixes, frozenset(prefixes), tuple(sorted({len(p) for p in prefixes})))
+        _PREFIX_INDEXES[id(prefixes)] = entry
+    return entry[1], entry[2]
 
 
 def _org_prefixed(folded: list[str], prefixes: tuple[tuple[str, ...], ...], *, longer: bool = False) -> bool:
@@ -435,7 +519,8 @@ def _place_by_position(run: _Run, text: str, gz: Gazetteer) -> tuple[str, str] |
 
 # "Ministry of Economy, Trade and Industry": a comma list inside one name.
 _MINISTRY = re.compile(
-    r"\b(?:Ministry|Department|Secretariat) (?:of|for) (?:the )?[A-Z][\w\-]*"
+    r"(?:M(?<!\w.)inistry|D(?<!\w.)epartment|S(?<!\w.)ecretariat)"  # \b first, rearranged
+    r" (?:of|for) (?:the )?[A-Z][\w\-]*"
     r"(?:, [A-Z][\w\-]*)+,? and [A-Z][\w\-]*"
 )
 
@@ -443,10 +528,10 @@ _MINISTRY = re.compile(
 # -- CJK ---------------------------------------------------------------------------------------
 _KANJI = "\u3005\u4e00-\u9fff"
 _CJK_ORG = re.compile(
-    rf"[{_KANJI}\u30a0-\u30ff]{{1,12}}?"
+    rf"[{_KANJI}\u30a0-\u30ff][{_KANJI}\u30a0-\u30ff]{{0,11}}?"  # {{1,12}}?, a class first
     r"(?:省|庁|委員会|銀行|大学|協会|研究所|機構|公社|財団|会議所|裁判所|議会|株式会社)"
 )
-_CJK_HONORIFIC = re.compile(rf"(?<![{_KANJI}])([{_KANJI}]{{2,4}})(?:さん|氏)")
+_CJK_HONORIFIC = re.compile(rf"([{_KANJI}](?<![{_KANJI}].)[{_KANJI}]{{1,3}})(?:さん|氏)")
 
 
 _CJK_CHAR = re.compile(f"[\u3040-\u30ff{_KANJI}]")
@@ -454,8 +539,9 @@ _CJK_CHAR = re.compile(f"[\u3040-\u30ff{_KANJI}]")
 
 @lru_cache(maxsize=4)
 def _surname_pattern(surnames: tuple[str, ...]) -> re.Pattern[str]:
-    alternation = "|".join(re.escape(s) for s in surnames)
-    return re.compile(rf"(?<![{_KANJI}])({alternation})[ \u3000]([{_KANJI}\u3040-\u309f]{{1,2}})")
+    # (?<![kanji])(surname|...) with the look-behind after each surname's first character
+    alternation = "|".join(_first_then(s, f"[{_KANJI}]") for s in surnames if s)
+    return re.compile(rf"({alternation})[ \u3000]([{_KANJI}\u3040-\u309f]{{1,2}})")
 
 
 def _cjk_people(text: str, gz: Gazetteer) -> list[str]:
@@ -471,6 +557,97 @@ def _cjk_people(text: str, gz: Gazetteer) -> list[str]:
     return found
 
 
+# -- one-word runs ----------------------------------------------------------------------------
+# Most runs are one capitalised word (a sentence start, a lone name). What the general rules
+# (_places_in, _classify_run) make of such a run depends only on the word, except for the words
+# before it; so that part is worked out once per word (_Single) and only the look at the words
+# before is left per run (_single_run). Same results as the general rules, a fraction of the work.
+@dataclass(frozen=True, slots=True)
+class _Single:
+    place: bool  # a gazetteer place (what _places_in finds in the run)
+    known: tuple[str, str] | None  # the classification when no context is needed
+    cue: bool  # an organisation when a cue ("startup", "firm") comes before
+    based: tuple[str, str] | None  # "Kyoto-based": a place (when not ``cue``)
+    prep: bool  # a place when "in", "near", "at" comes before
+
+
+def _single(word: str, gz: Gazetteer) -> _Single:
+    """_places_in, _classify and _place_by_position for the run ``[word]``, context aside."""
+    norm = normalise_name(word)
+    lower = word.lower()
+    place = lower not in _CONNECTORS and norm in gz.places
+    known: tuple[str, str] | None = None
+    cue = False
+    # _classify: a stopword or title is dropped (leaving nothing) unless an org prefix starts
+    # here; so is a connector; then known orgs, known places (None: the scan has them)
+    dropped = (word in gz.stopwords or word in gz.titles) and not _org_prefixed([norm], gz.org_prefixes)
+    if not dropped and lower not in _CONNECTORS and norm:
+        if norm in gz.orgs or _org_prefixed([norm], gz.org_prefixes, longer=True):
+            known = ("org", word)
+        elif norm not in gz.places:
+            cue = True  # one word: no suffix rule, and too short for a person
+    # _place_by_position
+    based: tuple[str, str] | None = None
+    if word not in gz.stopwords and word.endswith("-based") and len(word) > 6:
+        based = ("place", word[: -len("-based")])
+    prep = based is None and _is_cap(word) and word not in gz.stopwords and word not in gz.titles
+    return _Single(place, known, cue, based, prep)
+
+
+def _single_run(word: str, info: _Single, text: str, start: int, gz: Gazetteer) -> tuple[str, str] | None:
+    """What _classify_run gives for the one-word run ``word`` at ``start``."""
+    if info.known is not None:
+        return info.known
+    if info.cue or info.prep:
+        before = _tokens_before(text, start)
+        if before:
+            last = before[-1]
+            if info.cue:
+                if last != ",":
+                    if last.casefold() in gz.org_cues:
+                        return "org", word
+                elif len(before) >= 2 and before[-2].casefold() in gz.org_cues:
+                    return "org", word
+            if info.based is not None:
+                return info.based
+            if info.prep:
+                two = [w.casefold() for w in before[-2:]]
+                if two[-1] == "the":
+                    two.pop()
+                if two and two[-1] in _PLACE_PREPOSITIONS:
+                    return "place", word
+            return None
+    return info.based
+
+
+class _Index:
+    """Per-gazetteer memo of one-word run facts (bounded: cleared when it grows large)."""
+
+    def __init__(self, gz: Gazetteer) -> None:
+        self.gz = gz
+        self.singles: dict[str, _Single] = {}
+
+    def single(self, word: str) -> _Single:
+        info = self.singles.get(word)
+        if info is None:
+            if len(self.singles) >= 65536:
+                self.singles.clear()
+            info = self.singles[word] = _single(word, self.gz)
+        return info
+
+
+_INDEXES: dict[int, _Index] = {}
+
+
+def _index(gz: Gazetteer) -> _Index:
+    index = _INDEXES.get(id(gz))
+    if index is None or index.gz is not gz:
+        if len(_INDEXES) >= 8:
+            _INDEXES.clear()
+        index = _INDEXES[id(gz)] = _Index(gz)
+    return index
+
+
 # -- all together ------------------------------------------------------------------------------
 def extract(text: str, *, gazetteer: Gazetteer | None = None) -> list[Entity]:
     """Entities in ``text`` in order of first mention, each once (see :func:`extract_counts`)."""
@@ -484,22 +661,44 @@ def extract_counts(text: str, *, gazetteer: Gazetteer | None = None) -> dict[Ent
     found: list[tuple[str, str]] = []
     found += [("money", m) for m in _money(text)]
     found += [("date", d) for d in _dates(text)]
-    if _CJK_CHAR.search(text):
+    if not text.isascii() and _CJK_CHAR.search(text):
         if gz.cjk_place_pattern is not None:
             found += [("place", m.group()) for m in gz.cjk_place_pattern.finditer(text)]
         found += [("person", p) for p in _cjk_people(text, gz)]
         found += [("org", m.group()) for m in _CJK_ORG.finditer(text)]
-    runs = _runs(text)
-    found += [("place", p) for run in runs for p in _places_in(run, gz)]
     spans = []
+    ministry: list[tuple[str, str]] = []
     if "Ministry" in text or "Department" in text or "Secretariat" in text:
         for m in _MINISTRY.finditer(text):
-            found.append(("org", m.group()))
+            ministry.append(("org", m.group()))
             spans.append((m.start(), m.end()))
-    for run in runs:
-        if spans and any(s <= run.start < e for s, e in spans):
+    # one pass over the runs: gazetteer places of every run come first in ``found``, then the
+    # organisations of _MINISTRY, then what each run is (as when these were separate passes)
+    places: list[tuple[str, str]] = []
+    classified: list[tuple[str, str]] = []
+    index = _index(gz)
+    for m in _RUN.finditer(text):
+        start = m.start(1)
+        words = m.group(1).split()
+        if len(words) == 1:
+            word = words[0]
+            info = index.single(word)
+            if info.place:
+                places.append(("place", word))
+            if spans and any(s <= start < e for s, e in spans):
+                continue
+            one = _single_run(word, info, text, start, gz)
+            if one is not None:
+                classified.append(one)
             continue
-        found.extend(_classify_run(run, text, gz))
+        run = _Run(words, start, m.end(1))
+        places += [("place", p) for p in _places_in(run, gz)]
+        if spans and any(s <= start < e for s, e in spans):
+            continue
+        classified += _classify_run(run, text, gz)
+    found += places
+    found += ministry
+    found += classified
     counts: Counter[tuple[str, str]] = Counter()
     names: dict[tuple[str, str], str] = {}
     for kind, name in found:

@@ -22,7 +22,8 @@ def normalise_name(name: str) -> str:
     ``"The  Ministry of Économie"`` and ``"ministry of economie"`` compare equal.
     """
     text = unicodedata.normalize("NFKC", " ".join(str(name).split())).casefold()
-    text = "".join(_strip_accent(ch) for ch in text)
+    if not text.isascii():
+        text = text.translate(_ACCENTS)
     if text.startswith("the "):
         text = text[4:]
     return text.strip(" .,;:'\"’")
@@ -36,3 +37,7 @@ def _strip_accent(ch: str) -> str:
     if ord(ch) < 0x0250:
         return "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
     return ch
+
+
+# _strip_accent of every character it changes (one translate() instead of a call per character)
+_ACCENTS = {i: _strip_accent(chr(i)) for i in range(0x80, 0x250) if _strip_accent(chr(i)) != chr(i)}

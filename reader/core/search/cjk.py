@@ -41,8 +41,10 @@ def has_cjk(text: str) -> bool:
 
 def grams(text: str) -> str:
     """The bigram form of every CJK run in ``text``, space separated ("" when there is none)."""
+    if not text or text.isascii():
+        return ""  # no CJK character: skip the scan (isascii() looks at a flag, not the text)
     out: list[str] = []
-    for match in CJK_RUN.finditer(text or ""):
+    for match in CJK_RUN.finditer(text):
         run = match.group()
         out.extend(run[i : i + 2] for i in range(len(run) - 1))
         out.append(run[-1])
