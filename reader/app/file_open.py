@@ -18,14 +18,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QFileOpenEvent
 
 from reader.app.i18n import fill
-from reader.app.links import SCHEME, OpenRequest, OpenTarget, apply_to_window, parse_link
+from reader.app.links import SCHEME, OpenRequest, OpenTarget, apply_to_window, parse_open_argument
 from reader.app.service import resolve_open
 from reader.core.errors import UserError
 
@@ -40,21 +39,21 @@ Pending = OpenTarget | OpenRequest
 
 
 def target_from_event(event: QFileOpenEvent) -> OpenTarget:
-    """The target a ``QFileOpenEvent`` names: a ``digest-reader:`` link or an existing file.
+    """The target a ``QFileOpenEvent`` names: a ``digest-reader:`` link or an existing file,
+    read as the command line reads its argument (:func:`~reader.app.links.parse_open_argument`).
 
     Raises UserError with the command line's one-line messages (``no such file: ...``, or the
     :class:`~reader.app.links.BadLinkError` of a malformed link).
     """
     url = event.url()
-    if url.scheme().lower() == SCHEME:
-        return parse_link(url.toString())
-    name = event.file() or (url.toLocalFile() if url.isLocalFile() else "")
-    if not name:
-        raise UserError(f"cannot open {url.toString()!r}: not a file or a {SCHEME}:// link")
-    path = Path(name)
-    if not path.is_file():
+    is_file = bool(event.file()) or url.isLocalFile()
+    name = event.file() or (url.toLocalFile() if url.isLocalFile() else url.toString())
+    target = parse_open_argument(name) if name else None
+    if target is not None:
+        return target
+    if is_file:
         raise UserError(f"no such file: {name}")
-    return OpenTarget("file", path=path.resolve())
+    raise UserError(f"cannot open {url.toString()!r}: not a file or a {SCHEME}:// link")
 
 
 def pending_from_event(event: QFileOpenEvent) -> Pending:

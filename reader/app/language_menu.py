@@ -33,7 +33,7 @@ class LanguageMenu(QMenu):
         self.actions_by_code: dict[str, QAction] = {}
         shipped = i18n.shipped_languages()
         system = i18n.choose_language(QLocale.system().uiLanguages(), shipped)
-        choices = [(SYSTEM, self.tr("&System Default (%1)").replace("%1", i18n.native_name(system)))]
+        choices = [(SYSTEM, i18n.fill(self.tr("&System Default (%1)"), i18n.native_name(system)))]
         choices += [(code, "&" + i18n.native_name(code)) for code in [i18n.SOURCE_LANGUAGE, *shipped]]
         current = settings.language
         for code, text in choices:
@@ -52,6 +52,6 @@ class LanguageMenu(QMenu):
         self.actions_by_code[code].setChecked(True)
         message = self.tr("The language changes the next time Digest Reader starts.")
         if os.environ.get(i18n.LANGUAGE_ENV, "").strip():
-            message = self.tr("Saved; while the environment variable %1 is set, it decides the "
-                              "language instead.").replace("%1", i18n.LANGUAGE_ENV)
+            message = i18n.fill(self.tr("Saved; while the environment variable %1 is set, it decides the "
+                              "language instead."), i18n.LANGUAGE_ENV)
         QMessageBox.information(self.parentWidget(), self.tr("Language"), message)

@@ -54,6 +54,7 @@ from reader.app.annotate.tags_panel import TagsPanel
 from reader.app.annotate.toolbar import AnnotateToolBar
 from reader.app.discover import DiscoverController
 from reader.app.export import ExportController
+from reader.app.i18n import fill
 from reader.app.importing import ImportController, ImportSummaryDialog
 from reader.app.language_menu import LanguageMenu
 from reader.app.page_factory import make_page_pane
@@ -578,9 +579,9 @@ class MainWindow(QMainWindow):
 
     def _update_undo_texts(self, *_args: object) -> None:
         stack, a = self.annotator.stack, self.actions_by_name
-        a["undo"].setText(self.tr("Undo %1").replace("%1", stack.undoText()).strip()
+        a["undo"].setText(fill(self.tr("Undo %1"), stack.undoText()).strip()
                           if stack.canUndo() else self.tr("Undo"))
-        a["redo"].setText(self.tr("Redo %1").replace("%1", stack.redoText()).strip()
+        a["redo"].setText(fill(self.tr("Redo %1"), stack.redoText()).strip()
                           if stack.canRedo() else self.tr("Redo"))
         a["undo"].setEnabled(stack.canUndo())
         a["redo"].setEnabled(stack.canRedo())
@@ -594,7 +595,7 @@ class MainWindow(QMainWindow):
             tag.triggered.connect(lambda: self.open_tag_dialog(
                 self.reading.selected_item_ids() or [item_id]))
             for name in self.service.annotations.item_tags(item_id):
-                untag = menu.addAction(self.tr("Remove Tag %1").replace("%1", name))
+                untag = menu.addAction(fill(self.tr("Remove Tag %1"), name))
                 untag.setObjectName(f"untag:{name}")
                 untag.triggered.connect(lambda _c=False, n=name: self.annotator.untag_items([item_id], [n]))
             self.exporter.add_item_entry(menu, item_id)

@@ -231,7 +231,7 @@ Einzelheiten stehen in der Protokolldatei:
 <context>
     <name>DiscoverController</name>
     <message>
-        <location filename="../../reader/app/discover/controller.py" line="+55"/>
+        <location filename="../../reader/app/discover/controller.py" line="+56"/>
         <source>&amp;Query Language</source>
         <translation>&amp;Abfragesprache</translation>
     </message>
@@ -307,7 +307,7 @@ Einzelheiten stehen in der Protokolldatei:
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../reader/app/export/dialog.py" line="+73"/>
+        <location filename="../../reader/app/export/dialog.py" line="+74"/>
         <location line="+141"/>
         <source>Export</source>
         <translation>Exportieren</translation>
@@ -600,7 +600,7 @@ Einzelheiten stehen in der Protokolldatei:
 <context>
     <name>FacetsPanel</name>
     <message>
-        <location filename="../../reader/app/discover/facets_panel.py" line="+48"/>
+        <location filename="../../reader/app/discover/facets_panel.py" line="+49"/>
         <location line="+7"/>
         <source>Entities</source>
         <translation>Namen</translation>
@@ -639,7 +639,7 @@ Einzelheiten stehen in der Protokolldatei:
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+13"/>
+        <location line="+12"/>
         <source>Find Entities in %n Item(s)</source>
         <translation>
             <numerusform>Namen in %n Meldung suchen</numerusform>
@@ -683,7 +683,7 @@ Einzelheiten stehen in der Protokolldatei:
 <context>
     <name>FileOpenRouter</name>
     <message>
-        <location filename="../../reader/app/file_open.py" line="+157"/>
+        <location filename="../../reader/app/file_open.py" line="+156"/>
         <source>Opening %1…</source>
         <translation>%1 wird geöffnet…</translation>
     </message>
@@ -846,7 +846,7 @@ Einzelheiten stehen in der Protokolldatei:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/app/window.py" line="+90"/>
+        <location filename="../../reader/app/window.py" line="+91"/>
         <source>Digest Reader</source>
         <translation>Digest Reader</translation>
     </message>
@@ -1040,7 +1040,7 @@ Lizenz: AGPL-3.0-or-later</translation>
 <context>
     <name>NotePanel</name>
     <message>
-        <location filename="../../reader/app/annotate/note_panel.py" line="+35"/>
+        <location filename="../../reader/app/annotate/note_panel.py" line="+36"/>
         <source>Note panel</source>
         <translation>Notizbereich</translation>
     </message>
@@ -1388,7 +1388,7 @@ darstellbar</translation>
 <context>
     <name>RelatedPanel</name>
     <message>
-        <location filename="../../reader/app/discover/related_panel.py" line="+32"/>
+        <location filename="../../reader/app/discover/related_panel.py" line="+33"/>
         <source>Related</source>
         <translation>Ähnliche Meldungen</translation>
     </message>
@@ -1959,7 +1959,7 @@ Problem: {reason}</translation>
 <context>
     <name>TagDialog</name>
     <message>
-        <location filename="../../reader/app/annotate/tag_dialog.py" line="+35"/>
+        <location filename="../../reader/app/annotate/tag_dialog.py" line="+36"/>
         <source>Tag issue</source>
         <translation>Schlagwörter für die Ausgabe</translation>
     </message>
@@ -2107,7 +2107,7 @@ Problem: {reason}</translation>
 <context>
     <name>TimelineDialog</name>
     <message>
-        <location filename="../../reader/app/discover/timeline_dialog.py" line="+33"/>
+        <location filename="../../reader/app/discover/timeline_dialog.py" line="+34"/>
         <source>Timeline: %1</source>
         <translation>Zeitleiste: %1</translation>
     </message>
@@ -2125,7 +2125,7 @@ Problem: {reason}</translation>
         </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>undated</source>
         <translation>ohne Datum</translation>
     </message>

@@ -39,7 +39,7 @@
 <context>
     <name>ExportDialog</name>
     <message numerus="yes">
-        <location filename="../../reader/app/export/dialog.py" line="+253"/>
+        <location filename="../../reader/app/export/dialog.py" line="+254"/>
         <location line="+48"/>
         <source>Selected items (%n)</source>
         <translation>
@@ -51,7 +51,7 @@
 <context>
     <name>FacetsPanel</name>
     <message numerus="yes">
-        <location filename="../../reader/app/discover/facets_panel.py" line="+124"/>
+        <location filename="../../reader/app/discover/facets_panel.py" line="+125"/>
         <source>%1: %n item(s)</source>
         <translation>
             <numerusform>%1: %n item</numerusform>
@@ -59,7 +59,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+13"/>
+        <location line="+12"/>
         <source>Find Entities in %n Item(s)</source>
         <translation>
             <numerusform>Find Entities in %n Item</numerusform>
@@ -78,7 +78,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../reader/app/window.py" line="+642"/>
+        <location filename="../../reader/app/window.py" line="+643"/>
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n item</numerusform>
@@ -154,7 +154,7 @@
 <context>
     <name>TagDialog</name>
     <message numerus="yes">
-        <location filename="../../reader/app/annotate/tag_dialog.py" line="+39"/>
+        <location filename="../../reader/app/annotate/tag_dialog.py" line="+40"/>
         <source>Tag %n item(s)</source>
         <translation>
             <numerusform>Tag %n item</numerusform>
@@ -184,7 +184,7 @@
 <context>
     <name>TimelineDialog</name>
     <message numerus="yes">
-        <location filename="../../reader/app/discover/timeline_dialog.py" line="+54"/>
+        <location filename="../../reader/app/discover/timeline_dialog.py" line="+55"/>
         <source>%n item(s) mention %1, oldest first.</source>
         <translation>
             <numerusform>%n item mentions %1, oldest first.</numerusform>

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.app.annotate.commands import AnnotationController
+from reader.app.i18n import fill
 from reader.core.errors import UserError
 
 SAVE_DELAY_MS = 500
@@ -115,7 +116,7 @@ class NotePanel(QWidget):
                 label = self.tr("Note on the issue")
             elif self.item_id is not None:
                 text = ann.note(self.item_id)
-                label = self.tr("Note on: %1").replace("%1", getattr(self, "_title_text", ""))
+                label = fill(self.tr("Note on: %1"), getattr(self, "_title_text", ""))
             else:
                 label = self.tr("No item")
         except UserError:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.app.annotate.commands import AnnotationController
+from reader.app.i18n import fill
 
 
 class TagDialog(QDialog):
@@ -80,8 +81,8 @@ class TagDialog(QDialog):
             chip = QToolButton()
             chip.setObjectName(f"tagChip:{tag}")
             chip.setText(self.tr("{tag}  \u00d7").format(tag=tag))
-            chip.setAccessibleName(self.tr("Remove tag %1").replace("%1", tag))
-            chip.setToolTip(self.tr("Remove tag %1").replace("%1", tag))
+            chip.setAccessibleName(fill(self.tr("Remove tag %1"), tag))
+            chip.setToolTip(fill(self.tr("Remove tag %1"), tag))
             chip.clicked.connect(lambda _checked=False, t=tag: self.remove_tag(t))
             self.chips.addWidget(chip)
         self.chips.addStretch(1)

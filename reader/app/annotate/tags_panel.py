@@ -137,7 +137,7 @@ class TagsPanel(QWidget):
 
     def refresh_orphans(self) -> None:
         n = len(self.controller.service.annotations.orphans())
-        self.orphans_button.setText(self.tr("Unplaced annotations (%1)").replace("%1", str(n)))
+        self.orphans_button.setText(fill(self.tr("Unplaced annotations (%1)"), str(n)))
         self.orphans_button.setVisible(n > 0)
 
     def count_of(self, tag: str) -> str:

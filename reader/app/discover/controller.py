@@ -22,6 +22,7 @@ from reader.app.discover.help_dialog import QueryHelpDialog
 from reader.app.discover.related_panel import RelatedPanel
 from reader.app.discover.saved_panel import SavedSearchesPanel
 from reader.app.discover.timeline_dialog import TimelineDialog
+from reader.app.i18n import fill
 
 if TYPE_CHECKING:
     from reader.app.window import MainWindow
@@ -110,7 +111,7 @@ class DiscoverController(QObject):
         saved = self.window.service.add_saved(name, query)
         if saved is not None:
             self.window.statusBar().showMessage(
-                self.tr("Saved search \u201c%1\u201d").replace("%1", saved.name), 5000)
+                fill(self.tr("Saved search \u201c%1\u201d"), saved.name), 5000)
         return saved
 
     # -- panels and dialogs --------------------------------------------------------------

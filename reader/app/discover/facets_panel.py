@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.app.i18n import fill
 from reader.app.service import LibraryService
 from reader.core.errors import UserError
 
@@ -121,8 +122,7 @@ class FacetsPanel(QWidget):
                 node.setData(0, FacetQueryRole, entry.query)
                 node.setData(0, FacetNameRole, entry.name)
                 node.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                node.setToolTip(0, self.tr("%1: %n item(s)", "", entry.item_count)
-                                .replace("%1", entry.name))
+                node.setToolTip(0, fill(self.tr("%1: %n item(s)", "", entry.item_count), entry.name))
                 group.addChild(node)
                 total += 1
             group.setExpanded(kind not in expanded)

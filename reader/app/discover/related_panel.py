@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from reader.app.i18n import fill
 from reader.app.service import LibraryService
 from reader.core.errors import UserError
 
@@ -95,7 +96,7 @@ class RelatedPanel(QWidget):
             entry.setData(HitRole, (hit.item_id, hit.issue_id))
             tip = source
             if related.shared:
-                tip += "\n" + self.tr("Shares: %1").replace("%1", ", ".join(related.shared))
+                tip += "\n" + fill(self.tr("Shares: %1"), ", ".join(related.shared))
             entry.setToolTip(tip)
             self.list.addItem(entry)
         if hits:

@@ -139,8 +139,8 @@ class SavedSearchesPanel(QWidget):
             font = item.font()
             font.setBold(new > 0)
             item.setFont(font)
-            label = (self.tr("%1, %n item(s)", "", n) if n is not None
-                     else self.tr("%1, ? items")).replace("%1", name)
+            label = fill(self.tr("%1, %n item(s)", "", n) if n is not None
+                         else self.tr("%1, ? items"), name)
             if new:
                 shown = fill(self.tr("%1, %2 new"), shown, new)
                 label = fill(self.tr("%1, %2 new since you last looked"), label, new)

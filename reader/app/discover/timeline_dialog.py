@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.app.i18n import fill
 from reader.app.service import LibraryService
 from reader.core.errors import UserError
 
@@ -30,7 +31,7 @@ class TimelineDialog(QDialog):
     def __init__(self, service: LibraryService, what: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("timelineDialog")
-        self.setWindowTitle(self.tr("Timeline: %1").replace("%1", what))
+        self.setWindowTitle(fill(self.tr("Timeline: %1"), what))
         self.summary = QLabel()
         self.summary.setObjectName("timelineSummary")
         self.summary.setWordWrap(True)
@@ -51,8 +52,7 @@ class TimelineDialog(QDialog):
             hits = []
             self.summary.setText(str(exc).splitlines()[0] if str(exc) else "")
         else:
-            self.summary.setText(self.tr("%n item(s) mention %1, oldest first.", "", len(hits))
-                                 .replace("%1", what))
+            self.summary.setText(fill(self.tr("%n item(s) mention %1, oldest first.", "", len(hits)), what))
         from reader.core.search import ItemHit  # loaded with the first timeline, not at start
 
         for hit in hits:

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.app.export.worker import Worker
+from reader.app.i18n import fill
 from reader.app.service import LibraryService
 from reader.core.export import ExportResult, Scope
 
@@ -247,7 +248,7 @@ class ExportDialog(QDialog):
         self.query_edit.setText(ctx.query)
         if ctx.issue_id is not None and ctx.issue_label:
             self.scope_combo.setItemText(SCOPES.index(ISSUE),
-                                         self.tr("Current issue (%1)").replace("%1", ctx.issue_label))
+                                         fill(self.tr("Current issue (%1)"), ctx.issue_label))
         if ctx.item_ids:
             self.scope_combo.setItemText(SCOPES.index(ITEMS),
                                          self.tr("Selected items (%n)", "", len(ctx.item_ids)))
