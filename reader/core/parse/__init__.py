@@ -1,6 +1,7 @@
 """The digest parser: ``parse(path) -> ParsedIssue``, a pure function of the PDF.
 
-Pipeline (one ``get_text("dict")`` per page, collecting vector shapes in the same pass):
+Pipeline (cached widths for unembedded standard fonts, ``font_widths``; then one
+``get_text("dict")`` per page, collecting vector shapes in the same pass):
 lines with style and markers (``lines``) -> drop running headers/footers and page numbers
 (``furniture``) -> reading order by columns (``columns``) -> masthead: series, label, date,
 title (``masthead``) -> drop photo credits -> blocks and digest roles (``structure``).
@@ -18,6 +19,7 @@ import pymupdf
 
 from reader.core.model import ParsedIssue
 from reader.core.parse.columns import reading_order
+from reader.core.parse.font_widths import seed_font_widths
 from reader.core.parse.furniture import furniture
 from reader.core.parse.lines import Line, clean, page_lines
 from reader.core.parse.masthead import Masthead, read_masthead
@@ -46,6 +48,7 @@ def parse(path: str | os.PathLike[str], *, password: str | None = None) -> Parse
     """
     doc = open_document(path, password)
     try:
+        seed_font_widths(doc)  # identical text, less MuPDF work for unembedded standard fonts
         return _parse_document(doc)
     finally:
         doc.close()
