@@ -16,8 +16,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from reader.core.search.engine import _db, sync_cjk
-
 log = logging.getLogger(__name__)
 
 PreparedItem = tuple[str, str, tuple[tuple[str, str, str, int], ...]]
@@ -93,6 +91,7 @@ def after_store(lib: Any, issue_id: int, *, entities: bool = True, rules: bool =
     again; pending bigrams anywhere are computed (as before every search).
     """
     from reader.core.entities.store import index_items_db
+    from reader.core.search.engine import _db, sync_cjk
     from reader.core.search.rules import apply_rules
 
     result = AfterStore()
