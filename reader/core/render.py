@@ -7,7 +7,8 @@ misses a request's deadline, or dies, is killed and restarted; that request yiel
 "could not render" result and later requests work again.
 
 Besides pixels the workers answer two cheap metadata questions the GUI needs: the page sizes of
-a document (``page_sizes``) and the links of a page (``links``). PDF JavaScript never runs:
+a document (``page_sizes``; ``page_geometry`` adds where rotated pages put their text) and the
+links of a page (``links``). PDF JavaScript never runs:
 PyMuPDF only executes it when explicitly asked, and nothing here asks; links are returned as
 plain data for the GUI to show and (after the user confirms) open.
 
@@ -64,6 +65,25 @@ PAGE_SIZES = "page_sizes"
 LINKS = "links"
 
 Clip = tuple[float, float, float, float]
+
+Transform = tuple[float, float, float, float, float, float]
+"""An affine matrix (a, b, c, d, e, f), as PyMuPDF's ``Matrix``: x' = a·x + c·y + e, y' = b·x + d·y + f."""
+
+PageGeometry = tuple[float, float, Transform | None]
+"""(width, height, transform) of one page as displayed. ``transform`` maps text coordinates
+(those of ``get_text``, item and annotation rectangles: the page before its /Rotate) to the
+displayed page, or is None where the page is not rotated and the two are the same."""
+
+
+def to_displayed(rect: Clip, transform: Transform | None) -> Clip:
+    """``rect`` in text coordinates as it lies on the displayed (rotated) page."""
+    if transform is None:
+        return rect
+    a, b, c, d, e, f = transform
+    x0, y0, x1, y1 = rect
+    xs = [a * x + c * y + e for x, y in ((x0, y0), (x1, y0), (x0, y1), (x1, y1))]
+    ys = [b * x + d * y + f for x, y in ((x0, y0), (x1, y0), (x0, y1), (x1, y1))]
+    return (min(xs), min(ys), max(xs), max(ys))
 
 
 @dataclass
@@ -285,6 +305,14 @@ class RenderProcess:
         self, pdf_path: str | os.PathLike[str], *, password: str | None = None, timeout: float | None = None
     ) -> list[tuple[float, float]] | None:
         """Width and height in points of every page, or None when the document can't be read."""
+        geometry = self.page_geometry(pdf_path, password=password, timeout=timeout)
+        return None if geometry is None else [(w, h) for w, h, _ in geometry]
+
+    def page_geometry(
+        self, pdf_path: str | os.PathLike[str], *, password: str | None = None, timeout: float | None = None
+    ) -> list[PageGeometry] | None:
+        """Every page's displayed size and its text-to-display transform (see
+        :data:`PageGeometry`), or None when the document can't be read."""
         res = self.call(RenderRequest(str(pdf_path), 0, kind=PAGE_SIZES, password=password), timeout)
         return res.value if res.ok else None
 
@@ -552,11 +580,13 @@ def _answer(
     doc = open_doc(args["pdf_path"], args.get("password"))
     kind = args["kind"]
     if kind == PAGE_SIZES:
-        sizes = []
+        geometry = []
         for i in range(doc.page_count):
-            r = doc.load_page(i).rect
-            sizes.append((float(r.width), float(r.height)))
-        return sizes
+            page = doc.load_page(i)
+            r, m = page.rect, page.rotation_matrix if page.rotation else None
+            transform = None if m is None else (m.a, m.b, m.c, m.d, m.e, m.f)
+            geometry.append((float(r.width), float(r.height), transform))
+        return geometry
     index = int(args["page_index"])
     if not 0 <= index < doc.page_count:
         raise IndexError(f"page {index + 1} out of range (1-{doc.page_count})")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt, QTimer
-from PySide6.QtGui import QDesktopServices, QWheelEvent
+from PySide6.QtGui import QColor, QDesktopServices, QWheelEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reader.app.pages import PagePane
@@ -350,3 +350,37 @@ def test_big_zoom_renders_only_visible_tiles(qtbot, pane: PagePane, tmp_path: Pa
         assert any(
             x <= px < x + pm.width() / dpr and y <= py < y + pm.height() / dpr for pm, x, y, _ in pieces
         ), (px, py)
+
+
+def test_rotated_page_outlines_and_clicks_the_item_where_its_text_is_shown(
+    qtbot, pane: PagePane, tmp_path: Path
+) -> None:
+    import pymupdf
+
+    from tests.core.test_render_rotation import make_rotated_pdf, text_bbox
+
+    pdf = make_rotated_pdf(tmp_path / "rotated.pdf")
+    index = 1  # the page with /Rotate 90
+    bbox = text_bbox(pdf, index)
+    with pymupdf.open(pdf) as doc:  # where PyMuPDF itself puts that text on the rotated page
+        page = doc[index]
+        expected = tuple(pymupdf.Rect(bbox) * page.rotation_matrix)
+    item = ItemRect(index + 1, bbox)
+    pane.set_document(pdf, 4)
+    pane.set_item_rects([(5, item)])
+    qtbot.waitUntil(lambda: pane.page_count == 4 and pane.view.page_layout.sizes[index] == (842, 595),
+                    timeout=20000)
+    pane.show_item([item])
+    pane.set_highlights([(item, QColor(255, 220, 0, 90))])
+    ((page_no, shown),) = pane.view.highlights
+    assert page_no == index and shown == pytest.approx(expected, abs=0.01)
+    assert [(p, r) for p, r, _c in pane.view.marks] == [(index, shown)]
+    # a click on the text as displayed selects the item; the same numbers unrotated do not
+    cx, cy = (expected[0] + expected[2]) / 2, (expected[1] + expected[3]) / 2
+    pane.view.ensure_visible(index, expected)
+    with qtbot.waitSignal(pane.item_activated, timeout=2000) as blocker:
+        qtbot.mouseClick(pane.view.viewport(), Qt.MouseButton.LeftButton,
+                         pos=pane.view.point_in_viewport(index, cx, cy))
+    assert blocker.args == [5]
+    ux, uy = (bbox[0] + bbox[2]) / 2, (bbox[1] + bbox[3]) / 2
+    assert pane.item_at(index + 1, ux, uy) is None

@@ -45,9 +45,12 @@ from reader.core.render import (
     PAGE_SIZES,
     Clip,
     Link,
+    PageGeometry,
     RenderProcess,
     RenderRequest,
     RenderResult,
+    Transform,
+    to_displayed,
 )
 
 log = logging.getLogger(__name__)
@@ -106,13 +109,16 @@ class PagePane(QWidget):
         # instant), small memos of the last MEMO_DOCUMENTS; older documents are forgotten.
         self._documents_kept = max(1, int(documents_kept))
         self._recent: OrderedDict[str, None] = OrderedDict()
-        self._sizes_memo: OrderedDict[str, list[tuple[float, float]]] = OrderedDict()
+        self._sizes_memo: OrderedDict[str, list[PageGeometry]] = OrderedDict()
+        # 0-based page -> text-to-display transform, for the rotated pages of the document shown
+        self._transforms: dict[int, Transform] = {}
         self._failed: OrderedDict[str, set[int]] = OrderedDict()
         self._in_flight: dict[PageKey, int] = {}
         self._links: dict[int, list[Link]] = {}
         self._links_requested: set[int] = set()
         self._item_rects: list[tuple[int, ItemRect]] = []
         self._highlight: tuple[ItemRect, ...] = ()
+        self._marks: list[tuple[ItemRect, QColor]] = []  # annotation highlights, text coordinates
         self._pending_show = False
         self._fit_mode = FIT_WIDTH
         self._hover_link: Link | None = None
@@ -214,7 +220,9 @@ class PagePane(QWidget):
         self._links_requested.clear()
         self._item_rects = []
         self._highlight = ()
+        self._marks = []
         self.view.highlights = []
+        self.view.marks = []
         self._pending_show = False
         self._password = password
         self._path = os.fspath(pdf_path) if pdf_path is not None else None
@@ -229,7 +237,7 @@ class PagePane(QWidget):
             self._set_pages(memo)
             return
         self._sizes_known = False
-        self._set_pages([DEFAULT_PAGE_SIZE] * max(0, int(page_count)))
+        self._set_pages([(*DEFAULT_PAGE_SIZE, None)] * max(0, int(page_count)))
         self._submit(
             RenderRequest(
                 self._path, 0, kind=PAGE_SIZES, password=password, tag=(self._gen, "sizes"), priority=P_SIZES
@@ -251,8 +259,7 @@ class PagePane(QWidget):
     def show_item(self, rects: Sequence[ItemRect]) -> None:
         """Outline ``rects`` and scroll to the first one (after the page sizes arrive, if need be)."""
         self._highlight = tuple(rects)
-        n = self.page_count
-        self.view.highlights = [(r.page - 1, r.rect) for r in self._highlight if 1 <= r.page <= n]
+        self._map_rects()
         self._pending_show = not self._sizes_known
         self._scroll_to_highlight()
         self.view.viewport().update()
@@ -260,16 +267,28 @@ class PagePane(QWidget):
     def set_highlights(self, marks: Sequence[tuple[ItemRect, QColor]]) -> None:
         """Paint annotation highlights: each ItemRect (1-based page, points) filled with its
         colour (give it some transparency; the page text must stay readable)."""
-        n = self.page_count
-        self.view.marks = [(r.page - 1, r.rect, QColor(c)) for r, c in marks if 1 <= r.page <= n]
+        self._marks = [(r, QColor(c)) for r, c in marks]
+        self._map_rects()
         self.view.viewport().update()
+
+    def _displayed(self, r: ItemRect) -> tuple[float, float, float, float]:
+        """``r`` (text coordinates) where it lies on its page as shown: rotated pages differ."""
+        return to_displayed(r.rect, self._transforms.get(r.page - 1))
+
+    def _map_rects(self) -> None:
+        """Give the view the outlined item and the annotation highlights in page coordinates."""
+        n = self.page_count
+        self.view.highlights = [(r.page - 1, self._displayed(r)) for r in self._highlight if 1 <= r.page <= n]
+        self.view.marks = [(r.page - 1, self._displayed(r), c) for r, c in self._marks if 1 <= r.page <= n]
 
     def item_at(self, page: int, x: float, y: float) -> int | None:
         """The item whose rectangle on 1-based ``page`` contains the point (smallest wins)."""
         best: tuple[float, int] | None = None
         for item_id, r in self._item_rects:
-            x0, y0, x1, y1 = r.rect
-            if r.page == page and x0 - 1 <= x <= x1 + 1 and y0 - 1 <= y <= y1 + 1:
+            if r.page != page:
+                continue
+            x0, y0, x1, y1 = self._displayed(r)
+            if x0 - 1 <= x <= x1 + 1 and y0 - 1 <= y <= y1 + 1:
                 area = (x1 - x0) * (y1 - y0)
                 if best is None or area < best[0]:
                     best = (area, item_id)
@@ -631,12 +650,12 @@ class PagePane(QWidget):
 
     # -- layout, zoom, scrolling ----------------------------------------------------------
 
-    def _set_pages(self, sizes: Sequence[tuple[float, float]]) -> None:
-        self.thumbnails.set_page_count(len(sizes))
-        self.view.set_pages(list(sizes))
+    def _set_pages(self, geometry: Sequence[PageGeometry]) -> None:
+        self._transforms = {i: t for i, (_w, _h, t) in enumerate(geometry) if t is not None}
+        self.thumbnails.set_page_count(len(geometry))
+        self.view.set_pages([(w, h) for w, h, _t in geometry])
         self._apply_fit()
-        n = len(sizes)
-        self.view.highlights = [(r.page - 1, r.rect) for r in self._highlight if 1 <= r.page <= n]
+        self._map_rects()
         if self._pending_show and self._sizes_known:
             self._pending_show = False
             self._scroll_to_highlight()
