@@ -384,3 +384,32 @@ def test_rotated_page_outlines_and_clicks_the_item_where_its_text_is_shown(
     assert blocker.args == [5]
     ux, uy = (bbox[0] + bbox[2]) / 2, (bbox[1] + bbox[3]) / 2
     assert pane.item_at(index + 1, ux, uy) is None
+
+
+def test_thumbnails_of_portrait_and_landscape_pages_are_the_same_size(
+    qtbot, pane: PagePane, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import QSize
+
+    from reader.app.pages.thumbnails import THUMB_HEIGHT, THUMB_WIDTH
+    from tests.core.test_render_rotation import make_rotated_pdf
+
+    pane.set_document(make_rotated_pdf(tmp_path / "rotated.pdf"), 4)  # portrait, landscape, ...
+    box = QSize(THUMB_WIDTH, THUMB_HEIGHT)
+    model = pane.page_list.model()
+
+    def sizes() -> list[QSize]:
+        icons = [model.data(model.index(row, 0), Qt.ItemDataRole.DecorationRole) for row in range(4)]
+        return [icon.actualSize(box) for icon in icons]
+
+    def landscape_thumbnail_rendered() -> bool:
+        icon = model.data(model.index(1, 0), Qt.ItemDataRole.DecorationRole)
+        image = icon.pixmap(box).toImage()
+        # rendered: the landscape page sits centred, clear canvas above it (the grey
+        # placeholder fills its whole box)
+        return image.pixelColor(image.width() // 2, 2).alpha() == 0
+
+    qtbot.waitUntil(landscape_thumbnail_rendered, timeout=20000)
+    assert sizes()[:2] == [box, box]
+    image = model.data(model.index(1, 0), Qt.ItemDataRole.DecorationRole).pixmap(box).toImage()
+    assert image.pixelColor(image.width() // 2, image.height() // 2).lightness() > 200  # the page

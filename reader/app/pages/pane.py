@@ -21,7 +21,7 @@ from collections import OrderedDict
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPoint, QRectF, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPoint, QPointF, QRectF, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -537,11 +537,8 @@ class PagePane(QWidget):
             )
             pixmap = QPixmap.fromImage(image)
             pixmap.setDevicePixelRatio(key.dpr)
-            if kind == "thumb":  # a thin frame so a white page stands out from a white list
-                painter = QPainter(pixmap)
-                painter.setPen(QColor(0xB0, 0xB0, 0xB0))
-                painter.drawRect(QRectF(0, 0, pixmap.width() / key.dpr - 1, pixmap.height() / key.dpr - 1))
-                painter.end()
+            if kind == "thumb":
+                pixmap = _framed_thumbnail(pixmap, key.dpr)
             nbytes = pixmap.width() * pixmap.height() * max(1, pixmap.depth() // 8)
             if key.tile is not None:  # placed by its offset in the page, in logical pixels
                 self.cache.put(key, (pixmap, result.x / key.dpr, result.y / key.dpr), nbytes)
@@ -797,6 +794,23 @@ def describe_link(link: Link) -> str:
         return translate("PagePane", "Opens file {name} (not allowed)").format(
             name=link.uri or translate("PagePane", "(unnamed)"))
     return translate("PagePane", "{kind} link {target}").format(kind=link.kind, target=link.uri or "").strip()
+
+
+def _framed_thumbnail(page: QPixmap, dpr: float) -> QPixmap:
+    """``page`` with a thin frame (a white page must stand out from a white list), centred on
+    a transparent THUMB_WIDTH x THUMB_HEIGHT canvas: every row of the page list then has the
+    same picture size, so a landscape page's number sits where a portrait page's does."""
+    w, h = page.width() / dpr, page.height() / dpr
+    canvas = QPixmap(round(THUMB_WIDTH * dpr), round(THUMB_HEIGHT * dpr))
+    canvas.setDevicePixelRatio(dpr)
+    canvas.fill(Qt.GlobalColor.transparent)
+    x, y = max(0.0, (THUMB_WIDTH - w) / 2), max(0.0, (THUMB_HEIGHT - h) / 2)
+    painter = QPainter(canvas)
+    painter.drawPixmap(QPointF(x, y), page)
+    painter.setPen(QColor(0xB0, 0xB0, 0xB0))
+    painter.drawRect(QRectF(x, y, w - 1, h - 1))
+    painter.end()
+    return canvas
 
 
 _FAILED_THUMB: QPixmap | None = None
