@@ -53,12 +53,6 @@ def pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return make_pdf(tmp_path_factory.mktemp("render") / "three.pdf")
 
 
-@pytest.fixture(scope="module")
-def rp():
-    with RenderProcess(deadline=20) as process:
-        yield process
-
-
 def test_render_returns_rgb_pixels_at_zoom_times_dpr(rp: RenderProcess, pdf: Path) -> None:
     res = rp.render(pdf, 0, zoom=1.0, dpr=2.0)
     assert res.ok, res.detail

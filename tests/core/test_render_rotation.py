@@ -54,12 +54,6 @@ def rotated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return make_rotated_pdf(tmp_path_factory.mktemp("rot") / "rotated.pdf")
 
 
-@pytest.fixture(scope="module")
-def rp():
-    with RenderProcess(deadline=20) as process:
-        yield process
-
-
 def test_page_geometry_gives_displayed_sizes_and_a_transform_only_for_rotated_pages(
     rp: RenderProcess, rotated: Path
 ) -> None:
