@@ -117,6 +117,21 @@ def test_people_and_orgs_rules() -> None:
     } <= found
 
 
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Agent Duarte Menezes, who tested the system, said it worked.", "Duarte Menezes"),
+        ("Engineer Théo Marchand said the first month had gone well.", "Théo Marchand"),
+        ("The shipping agent Ana Ribeiro agreed.", "Ana Ribeiro"),
+        ("Inspector Mei Tanaka and officer Lars Berg arrived.", "Mei Tanaka"),
+    ],
+)
+def test_job_titles_before_a_name_are_not_part_of_it(text: str, person: str) -> None:
+    people = {e.name for e in extract(text) if e.kind == "person"}
+    assert person in people
+    assert not any(name.lower().startswith(("agent", "engineer", "inspector", "officer")) for name in people)
+
+
 def test_names_compare_without_case_accents_or_the() -> None:
     assert normalise_name("The  Technical University of HAMBURG") == "technical university of hamburg"
     assert normalise_name("Åland") == normalise_name("aland")
