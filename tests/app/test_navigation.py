@@ -198,3 +198,57 @@ def test_enter_in_the_sidebar_moves_focus_to_the_reader(window, qtbot):
     assert window.reading.hasFocus()
     qtbot.keyClick(window.reading, Qt.Key.Key_Escape)
     assert window.sidebar.hasFocus()
+
+
+def test_opening_unread_issues_in_a_big_series_does_not_read_every_sidebar_row(
+        qtbot, tmp_path, monkeypatch):
+    """Counts change as an unread issue opens; the sidebar must not ask all its rows again
+    (a count column sized to its contents did: about 1 s per issue in 10,000 issues)."""
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from reader.app.service import LibraryService
+    from reader.app.sidebar.model import SidebarModel
+    from reader.app.window import MainWindow
+    from reader.core.library import Library
+    from reader.core.library.synthetic import build_synthetic_library
+
+    build_synthetic_library(tmp_path / "big", issues=400, items_per_issue=2, series=1)
+    calls = [0]
+    original = SidebarModel.data
+
+    def counting(self, index, role=Qt.ItemDataRole.DisplayRole):
+        calls[0] += 1
+        return original(self, index, role)
+
+    monkeypatch.setattr(SidebarModel, "data", counting)
+    lib = Library.open(tmp_path / "big", create=False)
+    service = LibraryService(lib)
+    win = MainWindow(service)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    try:
+        click_issue(qtbot, win, 3, 0)
+        model = win.sidebar_model
+        series = model.index(3, 0)
+        while model.canFetchMore(series):  # every issue row loaded, as after long scrolling
+            model.fetchMore(series)
+        assert model.rowCount(series) == 400
+        qtbot.wait(50)
+        unread_before = service.list_series()[0].unread_count
+        win.sidebar.setFocus()
+        calls[0] = 0
+        for _ in range(5):
+            qtbot.keyClick(win.sidebar, Qt.Key.Key_Down)  # the next (unread) issue opens
+        qtbot.wait(50)
+        assert service.list_series()[0].unread_count < unread_before  # counts did change
+        assert calls[0] < 400, calls[0]
+        # and the count column still fits the biggest count, in bold
+        font = QFont(win.sidebar.font())
+        font.setBold(True)
+        widest = max(QFontMetrics(font).horizontalAdvance(str(model.index(r, 1).data() or ""))
+                     for r in range(model.rowCount()))
+        assert win.sidebar.header().sectionSize(1) >= widest
+    finally:
+        win.close()
+        service.close()
