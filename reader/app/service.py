@@ -102,6 +102,25 @@ class LibraryService(QObject):
     def issue_pdf_path(self, issue_id: int) -> Path:
         return self._lib.issue_pdf_path(issue_id)
 
+    # -- search index catch-up (libraries upgraded from before CJK bigrams) ----------------
+    def search_backlog(self) -> int:
+        """Items whose CJK bigrams are still to be computed."""
+        from reader.core.search import cjk_pending
+
+        return cjk_pending(self._lib)
+
+    def catch_up_search(self, batch: int = 500) -> int:
+        """Compute the bigrams of up to ``batch`` waiting items (one transaction; safe from a
+        worker thread); return how many still wait."""
+        from reader.core.search import catch_up_cjk
+
+        return catch_up_cjk(self._lib, batch)
+
+    def set_search_sync_limit(self, limit: int | None) -> None:
+        """How many waiting items a search brings up to date first (None: all; see
+        ``Library.search_sync_limit``)."""
+        self._lib.search_sync_limit = limit
+
     # -- writes --------------------------------------------------------------------------
     def set_read(self, item_ids: Iterable[int], read: bool) -> None:
         self._change(item_ids, lambda ids: self._lib.set_read(ids, read))

@@ -60,6 +60,7 @@ from reader.app.language_menu import LanguageMenu
 from reader.app.page_factory import make_page_pane
 from reader.app.reading import ReadingPane
 from reader.app.search import SearchPanel
+from reader.app.search.catch_up import SearchCatchUp
 from reader.app.service import LibraryService
 from reader.app.settings import Settings
 from reader.app.shortcuts import SHORTCUTS, group_label, key_sequences, label, native_text
@@ -100,6 +101,9 @@ class MainWindow(QMainWindow):
         self._highlight_rects: dict[tuple[str, int, int | None, int | None, int | None], list[ItemRect]] = {}
         self._pages_issue: int | None = None
         self._painted = False
+        self.search_catch_up = SearchCatchUp(service, self)
+        self.search_catch_up.progress.connect(self._show_catch_up)
+        self.search_catch_up.finished.connect(self._catch_up_done)
         self._pending_pages: tuple[int, list[ItemRow], int] | None = None
         self._pending_item: tuple[ItemRect, ...] | None = None
         self.setAcceptDrops(True)
@@ -362,6 +366,7 @@ class MainWindow(QMainWindow):
         self.save_state()
         if self.importer.running:
             self.importer.wait()
+        self.search_catch_up.stop()
         shutdown = getattr(self.pages, "shutdown", None)
         if callable(shutdown):
             shutdown()
@@ -455,6 +460,15 @@ class MainWindow(QMainWindow):
         warm_up = getattr(self.pages, "warm_up", None)
         if callable(warm_up):
             warm_up()
+        self.search_catch_up.start()
+
+    def _show_catch_up(self, left: int) -> None:
+        if left:
+            self.statusBar().showMessage(self.tr(
+                "Preparing search for Japanese names: %n item(s) to go…", "", left))
+
+    def _catch_up_done(self) -> None:
+        self.statusBar().showMessage(self.tr("Search is ready for every item."), 5000)
 
     def _on_page_item_activated(self, item_id: int) -> None:
         if not self.reading.set_current_item(item_id):

@@ -846,12 +846,12 @@ Einzelheiten stehen in der Protokolldatei:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/app/window.py" line="+91"/>
+        <location filename="../../reader/app/window.py" line="+92"/>
         <source>Digest Reader</source>
         <translation>Digest Reader</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+112"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -926,14 +926,27 @@ Einzelheiten stehen in der Protokolldatei:
         <translation>Fortschritt des Imports</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+101"/>
         <location line="+8"/>
-        <location line="+253"/>
+        <location line="+262"/>
         <source>{title} — Digest Reader</source>
         <translation>{title} – Digest Reader</translation>
     </message>
+    <message numerus="yes">
+        <location line="-190"/>
+        <source>Preparing search for Japanese names: %n item(s) to go…</source>
+        <translation>
+            <numerusform>Suche nach japanischen Namen wird vorbereitet: noch %n Meldung…</numerusform>
+            <numerusform>Suche nach japanischen Namen wird vorbereitet: noch %n Meldungen…</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="-62"/>
+        <location line="+3"/>
+        <source>Search is ready for every item.</source>
+        <translation>Die Suche ist für alle Meldungen bereit.</translation>
+    </message>
+    <message>
+        <location line="+125"/>
         <source>Undo %1</source>
         <translation>Rückgängig: %1</translation>
     </message>
@@ -1159,7 +1172,7 @@ Lizenz: AGPL-3.0-or-later</translation>
 <context>
     <name>PagePane</name>
     <message>
-        <location filename="../../reader/app/pages/pane.py" line="+130"/>
+        <location filename="../../reader/app/pages/pane.py" line="+136"/>
         <location line="+61"/>
         <source>Pages</source>
         <translation>Seiten</translation>
@@ -1210,7 +1223,7 @@ Lizenz: AGPL-3.0-or-later</translation>
         <translation>Seitenliste ein- oder ausblenden</translation>
     </message>
     <message>
-        <location line="+555"/>
+        <location line="+565"/>
         <source>Open link?</source>
         <translation>Link öffnen?</translation>
     </message>
@@ -1262,7 +1275,7 @@ Im Browser oder E-Mail-Programm öffnen?</translation>
         <translation>{kind}-Link {target}</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+32"/>
         <source>Could not
 render</source>
         <translation>Nicht

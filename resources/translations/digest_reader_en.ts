@@ -78,7 +78,15 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../reader/app/window.py" line="+643"/>
+        <location filename="../../reader/app/window.py" line="+468"/>
+        <source>Preparing search for Japanese names: %n item(s) to go…</source>
+        <translation>
+            <numerusform>Preparing search for Japanese names: %n item to go…</numerusform>
+            <numerusform>Preparing search for Japanese names: %n items to go…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+189"/>
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n item</numerusform>

@@ -29,6 +29,11 @@ class Database(sqlite_utils.Database):
     makes a second writer wait its turn instead. Nested blocks still use savepoints.
     """
 
+    search_sync_limit: int | None = None
+    """How many items still waiting for CJK bigrams a search brings up to date first (None: all
+    of them, so results are complete; 0: none). The window lowers it while it catches a large
+    backlog up in the background, so a search never freezes it (see Library.search_sync_limit)."""
+
     @contextlib.contextmanager
     def atomic(self) -> Iterator[Database]:
         if self.conn.in_transaction:

@@ -160,6 +160,20 @@ class Library:
     def closed(self) -> bool:
         return self._db is None
 
+    @property
+    def search_sync_limit(self) -> int | None:
+        """How many items waiting for CJK bigrams each search brings up to date first: None
+        (the default) for all, so every result is complete; 0 for none, while a background
+        catch-up (:func:`reader.core.search.catch_up_cjk`) works through a large backlog."""
+        with self._lock:
+            return None if self._db is None else self._db.search_sync_limit
+
+    @search_sync_limit.setter
+    def search_sync_limit(self, limit: int | None) -> None:
+        with self._lock:
+            if self._db is not None:
+                self._db.search_sync_limit = None if limit is None else max(0, int(limit))
+
     @functools.cached_property
     def annotations(self) -> Any:
         """The :class:`~reader.core.annotations.AnnotationService` of this library (issue 4)."""

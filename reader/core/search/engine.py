@@ -112,18 +112,20 @@ def _as_query(query: str | Query, now: datetime | date | None) -> Query:
     return query if isinstance(query, Query) else parse_query(query, now=now)
 
 
-def sync_cjk(db: Any, *, batch: int = 2000) -> int:
+def sync_cjk(db: Any, *, batch: int = 2000, limit: int | None = None) -> int:
     """Compute bigram columns for items listed in ``cjk_dirty``; return how many were checked.
 
     Called before every search (a no-op costing one indexed lookup when nothing changed) and
     after each import, so edits made anywhere (imports, new versions, notes) are found.
+    ``limit`` stops after at most that many items (a batch at a time); None does them all.
     """
     done = 0
-    while True:
+    while limit is None or done < limit:
+        size = batch if limit is None else max(1, min(batch, limit - done))
         rows = db.execute(
             """SELECT d.item_id, it.headline, it.body, it.annotation_text, it.cjk_head, it.cjk_rest
                FROM cjk_dirty d LEFT JOIN items it ON it.id = d.item_id LIMIT ?""",
-            [batch],
+            [size],
         ).fetchall()
         if not rows:
             return done
@@ -142,11 +144,30 @@ def sync_cjk(db: Any, *, batch: int = 2000) -> int:
                 chunk = ids[start : start + _CHUNK]
                 db.execute(f"DELETE FROM cjk_dirty WHERE item_id IN ({','.join('?' * len(chunk))})", chunk)
         done += len(rows)
+    return done
+
+
+def cjk_pending(lib: Any) -> int:
+    """How many items wait for their CJK bigrams (many only in a library upgraded from
+    before they existed)."""
+    with _db(lib) as db:
+        return int(db.execute("SELECT count(*) FROM cjk_dirty").fetchone()[0])
+
+
+def catch_up_cjk(lib: Any, batch: int = 500) -> int:
+    """Compute the bigrams of up to ``batch`` waiting items (one transaction, under the
+    library's lock, so safe from a worker thread); return how many still wait."""
+    with _db(lib) as db:
+        sync_cjk(db, batch=batch, limit=batch)
+        return int(db.execute("SELECT count(*) FROM cjk_dirty").fetchone()[0])
 
 
 def _ensure_synced(db: Any) -> None:
+    limit = getattr(db, "search_sync_limit", None)
+    if limit == 0:
+        return
     if db.execute("SELECT 1 FROM cjk_dirty LIMIT 1").fetchone() is not None:
-        sync_cjk(db)
+        sync_cjk(db, limit=limit)
 
 
 # -- items -------------------------------------------------------------------------------------

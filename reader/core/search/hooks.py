@@ -98,7 +98,9 @@ def after_store(lib: Any, issue_id: int, *, entities: bool = True, rules: bool =
     try:
         with _db(lib) as db:
             execute = db.conn.execute
-            cjk_pending = execute("SELECT 1 FROM cjk_dirty LIMIT 1").fetchone() is not None
+            # a background catch-up of a large backlog (search_sync_limit 0) does the rest
+            cjk_limit = getattr(db, "search_sync_limit", None)
+            cjk_pending = cjk_limit != 0 and execute("SELECT 1 FROM cjk_dirty LIMIT 1").fetchone() is not None
             pending = (
                 [
                     int(r[0])
@@ -114,7 +116,7 @@ def after_store(lib: Any, issue_id: int, *, entities: bool = True, rules: bool =
             if cjk_pending or pending:
                 with db.atomic():  # one transaction: bigrams and entities of the new items
                     if cjk_pending:
-                        sync_cjk(db)
+                        sync_cjk(db, limit=cjk_limit)
                     if pending:
                         # as before: every item of the issue (re-extraction is idempotent)
                         ids = [
