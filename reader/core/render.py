@@ -81,8 +81,8 @@ def to_displayed(rect: Clip, transform: Transform | None) -> Clip:
         return rect
     a, b, c, d, e, f = transform
     x0, y0, x1, y1 = rect
-    xs = [a * x + c * y + e for x, y in ((x0, y0), (x1, y0), (x0, y1), (x1, y1))]
-    ys = [b * x + d * y + f for x, y in ((x0, y0), (x1, y0), (x0, y1), (x1, y1))]
+    corners = [(a * x + c * y + e, b * x + d * y + f) for x in (x0, x1) for y in (y0, y1)]
+    xs, ys = [p[0] for p in corners], [p[1] for p in corners]
     return (min(xs), min(ys), max(xs), max(ys))
 
 

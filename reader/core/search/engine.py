@@ -121,7 +121,7 @@ def sync_cjk(db: Any, *, batch: int = 2000, limit: int | None = None) -> int:
     """
     done = 0
     while limit is None or done < limit:
-        size = batch if limit is None else max(1, min(batch, limit - done))
+        size = batch if limit is None else min(batch, limit - done)
         rows = db.execute(
             """SELECT d.item_id, it.headline, it.body, it.annotation_text, it.cjk_head, it.cjk_rest
                FROM cjk_dirty d LEFT JOIN items it ON it.id = d.item_id LIMIT ?""",
@@ -162,12 +162,17 @@ def catch_up_cjk(lib: Any, batch: int = 500) -> int:
         return int(db.execute("SELECT count(*) FROM cjk_dirty").fetchone()[0])
 
 
+def _cjk_waiting(db: Any) -> bool:
+    """True when items wait for bigrams and searches may compute them now (not while a
+    background catch-up has set ``search_sync_limit`` to 0)."""
+    if getattr(db, "search_sync_limit", None) == 0:
+        return False
+    return db.execute("SELECT 1 FROM cjk_dirty LIMIT 1").fetchone() is not None
+
+
 def _ensure_synced(db: Any) -> None:
-    limit = getattr(db, "search_sync_limit", None)
-    if limit == 0:
-        return
-    if db.execute("SELECT 1 FROM cjk_dirty LIMIT 1").fetchone() is not None:
-        sync_cjk(db, limit=limit)
+    if _cjk_waiting(db):
+        sync_cjk(db, limit=getattr(db, "search_sync_limit", None))
 
 
 # -- items -------------------------------------------------------------------------------------

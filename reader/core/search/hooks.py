@@ -91,16 +91,14 @@ def after_store(lib: Any, issue_id: int, *, entities: bool = True, rules: bool =
     again; pending bigrams anywhere are computed (as before every search).
     """
     from reader.core.entities.store import index_items_db
-    from reader.core.search.engine import _db, sync_cjk
+    from reader.core.search.engine import _cjk_waiting, _db, _ensure_synced
     from reader.core.search.rules import apply_rules
 
     result = AfterStore()
     try:
         with _db(lib) as db:
             execute = db.conn.execute
-            # a background catch-up of a large backlog (search_sync_limit 0) does the rest
-            cjk_limit = getattr(db, "search_sync_limit", None)
-            cjk_pending = cjk_limit != 0 and execute("SELECT 1 FROM cjk_dirty LIMIT 1").fetchone() is not None
+            cjk_pending = _cjk_waiting(db)  # as a search would (a background catch-up does the rest)
             pending = (
                 [
                     int(r[0])
@@ -116,7 +114,7 @@ def after_store(lib: Any, issue_id: int, *, entities: bool = True, rules: bool =
             if cjk_pending or pending:
                 with db.atomic():  # one transaction: bigrams and entities of the new items
                     if cjk_pending:
-                        sync_cjk(db, limit=cjk_limit)
+                        _ensure_synced(db)
                     if pending:
                         # as before: every item of the issue (re-extraction is idempotent)
                         ids = [
